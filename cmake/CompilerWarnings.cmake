@@ -1,0 +1,23 @@
+# The ventanilla_warnings interface target: warnings on everywhere, errors in CI,
+# strict Qt defines, and the optional sanitizers of the debug preset.
+add_library(ventanilla_warnings INTERFACE)
+target_compile_options(ventanilla_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
+  -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough -Wformat=2)
+target_compile_definitions(ventanilla_warnings INTERFACE
+  QT_NO_CAST_FROM_ASCII QT_NO_KEYWORDS QT_NO_URL_CAST_FROM_STRING QT_USE_QSTRINGBUILDER)
+if(VENTANILLA_WARNINGS_AS_ERRORS)
+  target_compile_options(ventanilla_warnings INTERFACE -Werror)
+endif()
+if(VENTANILLA_SANITIZE)
+  target_compile_options(ventanilla_warnings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+  target_link_options(ventanilla_warnings INTERFACE -fsanitize=address,undefined)
+endif()
+
+# Adds a library of ours under libs/: sources, public include dir, warnings.
+function(ventanilla_add_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_LINKS;PRIVATE_LINKS" ${ARGN})
+  add_library(${name} STATIC ${ARG_SOURCES})
+  target_include_directories(${name} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include)
+  target_link_libraries(${name} PUBLIC ${ARG_PUBLIC_LINKS} PRIVATE ventanilla_warnings ${ARG_PRIVATE_LINKS})
+endfunction()

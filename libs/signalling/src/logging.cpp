@@ -1,0 +1,3 @@
+// The logging category of ventanilla_signalling.
+#include "ventanilla/signalling/logging.h"
+Q_LOGGING_CATEGORY(lcSignalling, "ventanilla.signalling")

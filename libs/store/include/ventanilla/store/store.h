@@ -1,0 +1,89 @@
+// The hub's database as domain operations: advisors, kiosks, calls, call reports, audit.
+// Methods throw StoreError; the hub turns that into an error reply at its boundary.
+#pragma once
+
+#include "ventanilla/store/database.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace ventanilla::store {
+
+struct AdvisorRecord {
+    qint64 id = 0;
+    QString username;
+    QString displayName;
+    QString passwordHash;
+    bool active = true;
+};
+
+struct KioskRecord {
+    qint64 id = 0;
+    QString siteId;
+    QString municipality;
+    QString credentialHash;
+    bool active = true;
+};
+
+struct CallRecord {
+    QString id;
+    qint64 kioskId = 0;
+    std::optional<qint64> advisorId;
+    QString service;
+    qint64 requestedAtMs = 0;
+    std::optional<qint64> offeredAtMs;
+    std::optional<qint64> answeredAtMs;
+    std::optional<qint64> endedAtMs;
+    QString endReason;
+};
+
+// What one side measured of a call, sent by the client when the call ends.
+struct CallReport {
+    QString callId;
+    QString role; // "kiosk" or "advisor"
+    qint64 reportedAtMs = 0;
+    std::optional<qint64> firstFrameAtMs;
+    qint64 videoFrames = 0;
+    qint64 desktopFrames = 0;
+    qint64 audioPackets = 0;
+    QString srtpCipher;
+    QString statsJson = QStringLiteral("{}");
+};
+
+class Store {
+public:
+    // Opens or creates the file and brings its schema up to date.
+    static Store open(const QString &path);
+
+    Database &database() { return m_db; }
+
+    qint64 addAdvisor(const QString &username, const QString &displayName, const QString &passwordHash);
+    std::optional<AdvisorRecord> advisorByUsername(const QString &username);
+    QList<AdvisorRecord> advisors();
+
+    qint64 addKiosk(const QString &siteId, const QString &municipality, const QString &credentialHash);
+    std::optional<KioskRecord> kioskBySiteId(const QString &siteId);
+    QList<KioskRecord> kiosks();
+
+    void insertCall(const CallRecord &call);
+    void markCallOffered(const QString &callId, qint64 advisorId, qint64 atMs);
+    void markCallAnswered(const QString &callId, qint64 advisorId, qint64 atMs);
+    // Only the first end counts: a call already ended keeps its time and reason.
+    void markCallEnded(const QString &callId, qint64 atMs, const QString &reason);
+    std::optional<CallRecord> call(const QString &callId);
+    QList<CallRecord> recentCalls(int limit);
+
+    void saveCallReport(const CallReport &report);
+    QList<CallReport> callReports(const QString &callId);
+
+    void audit(const QString &actor, const QString &action, const QString &detail = {});
+
+private:
+    explicit Store(Database db) : m_db(std::move(db)) {}
+    Database m_db;
+};
+
+qint64 nowMs();
+
+} // namespace ventanilla::store

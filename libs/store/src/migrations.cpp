@@ -1,0 +1,98 @@
+// The schema's history as numbered migrations, and the code that applies them.
+#include "ventanilla/store/migrations.h"
+
+#include "ventanilla/store/logging.h"
+
+namespace ventanilla::store {
+
+const std::vector<Migration> &migrations()
+{
+    static const std::vector<Migration> all{
+        {1, "advisors, kiosks, calls, call reports, audit log", R"sql(
+CREATE TABLE advisors (
+  id            INTEGER PRIMARY KEY,
+  username      TEXT NOT NULL UNIQUE,
+  display_name  TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  active        INTEGER NOT NULL DEFAULT 1,
+  created_at_ms INTEGER NOT NULL
+);
+CREATE TABLE kiosks (
+  id              INTEGER PRIMARY KEY,
+  site_id         TEXT NOT NULL UNIQUE,
+  municipality    TEXT NOT NULL,
+  credential_hash TEXT NOT NULL,
+  active          INTEGER NOT NULL DEFAULT 1,
+  created_at_ms   INTEGER NOT NULL
+);
+CREATE TABLE calls (
+  id              TEXT PRIMARY KEY,
+  kiosk_id        INTEGER NOT NULL REFERENCES kiosks(id),
+  advisor_id      INTEGER REFERENCES advisors(id),
+  service         TEXT NOT NULL,
+  requested_at_ms INTEGER NOT NULL,
+  offered_at_ms   INTEGER,
+  answered_at_ms  INTEGER,
+  ended_at_ms     INTEGER,
+  end_reason      TEXT
+);
+CREATE INDEX calls_requested ON calls(requested_at_ms);
+CREATE TABLE call_reports (
+  call_id          TEXT NOT NULL REFERENCES calls(id),
+  role             TEXT NOT NULL CHECK (role IN ('kiosk', 'advisor')),
+  reported_at_ms   INTEGER NOT NULL,
+  first_frame_at_ms INTEGER,
+  video_frames     INTEGER NOT NULL DEFAULT 0,
+  desktop_frames   INTEGER NOT NULL DEFAULT 0,
+  audio_packets    INTEGER NOT NULL DEFAULT 0,
+  srtp_cipher      TEXT NOT NULL DEFAULT '',
+  stats_json       TEXT NOT NULL DEFAULT '{}',
+  PRIMARY KEY (call_id, role)
+);
+CREATE TABLE audit_log (
+  id     INTEGER PRIMARY KEY,
+  at_ms  INTEGER NOT NULL,
+  actor  TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT ''
+);
+)sql"},
+    };
+    return all;
+}
+
+int latestSchemaVersion() { return migrations().back().version; }
+
+int schemaVersion(Database &db)
+{
+    db.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at_ms INTEGER NOT NULL)"));
+    auto query = db.prepare(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version"));
+    query.step();
+    return static_cast<int>(query.integer(0));
+}
+
+void migrate(Database &db)
+{
+    const int current = schemaVersion(db);
+    if (current > latestSchemaVersion()) {
+        throw StoreError(QStringLiteral("%1 has schema version %2 but this build knows only up to %3; "
+                                        "use a newer Ventanilla")
+                             .arg(db.path())
+                             .arg(current)
+                             .arg(latestSchemaVersion())
+                             .toStdString());
+    }
+    for (const Migration &migration : migrations()) {
+        if (migration.version <= current)
+            continue;
+        Transaction transaction(db);
+        db.exec(QString::fromUtf8(migration.sql));
+        db.prepare(QStringLiteral("INSERT INTO schema_version (version, applied_at_ms) VALUES (?, strftime('%s','now') * 1000)"))
+            .bind(1, migration.version)
+            .run();
+        transaction.commit();
+        qCInfo(lcStore) << "applied migration" << migration.version << migration.description;
+    }
+}
+
+} // namespace ventanilla::store

@@ -1,0 +1,203 @@
+// Domain operations on the hub's SQLite database.
+#include "ventanilla/store/store.h"
+
+#include "ventanilla/store/migrations.h"
+
+#include <QDateTime>
+
+namespace ventanilla::store {
+namespace {
+
+QVariant optionalValue(const std::optional<qint64> &value) { return value ? QVariant(*value) : QVariant(); }
+
+CallRecord readCall(const Statement &row)
+{
+    CallRecord call;
+    call.id = row.text(0);
+    call.kioskId = row.integer(1);
+    call.advisorId = row.optionalInteger(2);
+    call.service = row.text(3);
+    call.requestedAtMs = row.integer(4);
+    call.offeredAtMs = row.optionalInteger(5);
+    call.answeredAtMs = row.optionalInteger(6);
+    call.endedAtMs = row.optionalInteger(7);
+    call.endReason = row.text(8);
+    return call;
+}
+
+const QString kCallColumns = QStringLiteral(
+    "id, kiosk_id, advisor_id, service, requested_at_ms, offered_at_ms, answered_at_ms, ended_at_ms, end_reason");
+
+} // namespace
+
+qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+
+Store Store::open(const QString &path)
+{
+    Database db = Database::open(path);
+    migrate(db);
+    return Store(std::move(db));
+}
+
+qint64 Store::addAdvisor(const QString &username, const QString &displayName, const QString &passwordHash)
+{
+    m_db.prepare(QStringLiteral("INSERT INTO advisors (username, display_name, password_hash, created_at_ms) VALUES (?, ?, ?, ?)"))
+        .bind(1, username)
+        .bind(2, displayName)
+        .bind(3, passwordHash)
+        .bind(4, nowMs())
+        .run();
+    return m_db.lastInsertRowId();
+}
+
+std::optional<AdvisorRecord> Store::advisorByUsername(const QString &username)
+{
+    auto row = m_db.prepare(QStringLiteral("SELECT id, username, display_name, password_hash, active FROM advisors WHERE username = ?"));
+    row.bind(1, username);
+    if (!row.step())
+        return std::nullopt;
+    return AdvisorRecord{row.integer(0), row.text(1), row.text(2), row.text(3), row.integer(4) != 0};
+}
+
+QList<AdvisorRecord> Store::advisors()
+{
+    QList<AdvisorRecord> result;
+    auto row = m_db.prepare(QStringLiteral("SELECT id, username, display_name, password_hash, active FROM advisors ORDER BY username"));
+    while (row.step())
+        result.append({row.integer(0), row.text(1), row.text(2), row.text(3), row.integer(4) != 0});
+    return result;
+}
+
+qint64 Store::addKiosk(const QString &siteId, const QString &municipality, const QString &credentialHash)
+{
+    m_db.prepare(QStringLiteral("INSERT INTO kiosks (site_id, municipality, credential_hash, created_at_ms) VALUES (?, ?, ?, ?)"))
+        .bind(1, siteId)
+        .bind(2, municipality)
+        .bind(3, credentialHash)
+        .bind(4, nowMs())
+        .run();
+    return m_db.lastInsertRowId();
+}
+
+std::optional<KioskRecord> Store::kioskBySiteId(const QString &siteId)
+{
+    auto row = m_db.prepare(QStringLiteral("SELECT id, site_id, municipality, credential_hash, active FROM kiosks WHERE site_id = ?"));
+    row.bind(1, siteId);
+    if (!row.step())
+        return std::nullopt;
+    return KioskRecord{row.integer(0), row.text(1), row.text(2), row.text(3), row.integer(4) != 0};
+}
+
+QList<KioskRecord> Store::kiosks()
+{
+    QList<KioskRecord> result;
+    auto row = m_db.prepare(QStringLiteral("SELECT id, site_id, municipality, credential_hash, active FROM kiosks ORDER BY site_id"));
+    while (row.step())
+        result.append({row.integer(0), row.text(1), row.text(2), row.text(3), row.integer(4) != 0});
+    return result;
+}
+
+void Store::insertCall(const CallRecord &call)
+{
+    m_db.prepare(QStringLiteral("INSERT INTO calls (") + kCallColumns + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+        .bind(1, call.id)
+        .bind(2, call.kioskId)
+        .bind(3, optionalValue(call.advisorId))
+        .bind(4, call.service)
+        .bind(5, call.requestedAtMs)
+        .bind(6, optionalValue(call.offeredAtMs))
+        .bind(7, optionalValue(call.answeredAtMs))
+        .bind(8, optionalValue(call.endedAtMs))
+        .bind(9, call.endReason.isEmpty() ? QVariant() : QVariant(call.endReason))
+        .run();
+}
+
+void Store::markCallOffered(const QString &callId, qint64 advisorId, qint64 atMs)
+{
+    m_db.prepare(QStringLiteral("UPDATE calls SET advisor_id = ?, offered_at_ms = ? WHERE id = ? AND ended_at_ms IS NULL"))
+        .bind(1, advisorId)
+        .bind(2, atMs)
+        .bind(3, callId)
+        .run();
+}
+
+void Store::markCallAnswered(const QString &callId, qint64 advisorId, qint64 atMs)
+{
+    m_db.prepare(QStringLiteral("UPDATE calls SET advisor_id = ?, answered_at_ms = ? WHERE id = ? AND ended_at_ms IS NULL"))
+        .bind(1, advisorId)
+        .bind(2, atMs)
+        .bind(3, callId)
+        .run();
+}
+
+void Store::markCallEnded(const QString &callId, qint64 atMs, const QString &reason)
+{
+    m_db.prepare(QStringLiteral("UPDATE calls SET ended_at_ms = ?, end_reason = ? WHERE id = ? AND ended_at_ms IS NULL"))
+        .bind(1, atMs)
+        .bind(2, reason)
+        .bind(3, callId)
+        .run();
+}
+
+std::optional<CallRecord> Store::call(const QString &callId)
+{
+    auto row = m_db.prepare(QStringLiteral("SELECT ") + kCallColumns + QStringLiteral(" FROM calls WHERE id = ?"));
+    row.bind(1, callId);
+    if (!row.step())
+        return std::nullopt;
+    return readCall(row);
+}
+
+QList<CallRecord> Store::recentCalls(int limit)
+{
+    QList<CallRecord> result;
+    auto row = m_db.prepare(QStringLiteral("SELECT ") + kCallColumns
+                            + QStringLiteral(" FROM calls ORDER BY requested_at_ms DESC, rowid DESC LIMIT ?"));
+    row.bind(1, limit);
+    while (row.step())
+        result.append(readCall(row));
+    return result;
+}
+
+void Store::saveCallReport(const CallReport &report)
+{
+    m_db.prepare(QStringLiteral(
+                     "INSERT OR REPLACE INTO call_reports (call_id, role, reported_at_ms, first_frame_at_ms, video_frames, "
+                     "desktop_frames, audio_packets, srtp_cipher, stats_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+        .bind(1, report.callId)
+        .bind(2, report.role)
+        .bind(3, report.reportedAtMs)
+        .bind(4, optionalValue(report.firstFrameAtMs))
+        .bind(5, report.videoFrames)
+        .bind(6, report.desktopFrames)
+        .bind(7, report.audioPackets)
+        .bind(8, report.srtpCipher)
+        .bind(9, report.statsJson)
+        .run();
+}
+
+QList<CallReport> Store::callReports(const QString &callId)
+{
+    QList<CallReport> result;
+    auto row = m_db.prepare(QStringLiteral(
+        "SELECT call_id, role, reported_at_ms, first_frame_at_ms, video_frames, desktop_frames, audio_packets, "
+        "srtp_cipher, stats_json FROM call_reports WHERE call_id = ? ORDER BY role"));
+    row.bind(1, callId);
+    while (row.step()) {
+        result.append({row.text(0), row.text(1), row.integer(2), row.optionalInteger(3), row.integer(4), row.integer(5),
+                       row.integer(6), row.text(7), row.text(8)});
+    }
+    return result;
+}
+
+void Store::audit(const QString &actor, const QString &action, const QString &detail)
+{
+    m_db.prepare(QStringLiteral("INSERT INTO audit_log (at_ms, actor, action, detail) VALUES (?, ?, ?, ?)"))
+        .bind(1, nowMs())
+        .bind(2, actor)
+        .bind(3, action)
+        .bind(4, detail)
+        .run();
+}
+
+} // namespace ventanilla::store
