@@ -3,7 +3,7 @@
 add_library(ventanilla_warnings INTERFACE)
 target_compile_options(ventanilla_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
-  -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough -Wformat=2)
+  -Woverloaded-virtual -Wimplicit-fallthrough -Wformat=2)
 target_compile_definitions(ventanilla_warnings INTERFACE
   QT_NO_CAST_FROM_ASCII QT_NO_KEYWORDS QT_NO_URL_CAST_FROM_STRING QT_USE_QSTRINGBUILDER)
 if(VENTANILLA_WARNINGS_AS_ERRORS)
@@ -17,7 +17,10 @@ endif()
 # Adds a library of ours under libs/: sources, public include dir, warnings.
 function(ventanilla_add_library name)
   cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_LINKS;PRIVATE_LINKS" ${ARGN})
-  add_library(${name} STATIC ${ARG_SOURCES})
+  # Public headers are listed so AUTOMOC finds their Q_OBJECTs and IDEs show them.
+  file(GLOB_RECURSE public_headers CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/include/*.h)
+  add_library(${name} STATIC ${ARG_SOURCES} ${public_headers})
   target_include_directories(${name} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include)
+  target_compile_definitions(${name} PRIVATE VENTANILLA_VERSION="${PROJECT_VERSION}")
   target_link_libraries(${name} PUBLIC ${ARG_PUBLIC_LINKS} PRIVATE ventanilla_warnings ${ARG_PRIVATE_LINKS})
 endfunction()

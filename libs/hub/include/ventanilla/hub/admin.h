@@ -1,0 +1,32 @@
+// What IT staff do from the command line: create the hub's data, add advisors and kiosks,
+// list them, summarise a call, back up. Each validates first and changes nothing on failure.
+#pragma once
+
+#include "ventanilla/core/result.h"
+#include "ventanilla/hub/hub_config.h"
+#include "ventanilla/store/store.h"
+
+#include <QJsonObject>
+
+namespace ventanilla::hub::admin {
+
+// Creates the data directory, the database (migrated) and the demo PKI when missing.
+Result<QString> initialise(const HubConfig &config);
+
+Result<QString> addAdvisor(store::Store &store, const QString &username, const QString &displayName, const QString &password);
+// Returns the new kiosk's credential: shown once, only its hash is stored.
+Result<QString> addKiosk(store::Store &store, const QString &siteId, const QString &municipality);
+
+QString listAdvisors(store::Store &store);
+QString listKiosks(store::Store &store);
+QString listCalls(store::Store &store, int limit);
+
+// What both sides reported of a call, joined with the hub's record ("last" = newest call).
+// Fields: call_id, setup_ms, frames_kiosk_to_console, frames_console_to_kiosk,
+// audio_packets_kiosk_to_console, audio_packets_console_to_kiosk, desktop_frames,
+// srtp_cipher, session_recorded.
+Result<QJsonObject> callSummary(store::Store &store, const QString &callId);
+
+Result<QString> backup(store::Store &store, const QString &targetPath);
+
+} // namespace ventanilla::hub::admin

@@ -1,0 +1,104 @@
+// The hub: authenticates kiosks and advisors, keeps their sessions through short link
+// losses, offers waiting citizens to free advisors, relays SDP and ICE, records calls.
+#pragma once
+
+#include "ventanilla/hub/hub_config.h"
+#include "ventanilla/signalling/signalling_server.h"
+#include "ventanilla/store/store.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <deque>
+#include <unordered_map>
+#include <memory>
+
+namespace ventanilla::hub {
+
+enum class PeerRole { Unknown = 0, Kiosk, Advisor };
+enum class AdvisorState { Unknown = 0, Away, Available, Offered, InCall };
+enum class CallPhase { Unknown = 0, Waiting, Offered, Connected };
+
+// One authenticated kiosk or advisor; survives link losses for the grace period.
+struct PeerSession {
+    QString peerId;                      // "kiosk:<site_id>" or "advisor:<user>"
+    PeerRole role = PeerRole::Unknown;
+    qint64 recordId = 0;                 // kiosks.id or advisors.id
+    QString name;                        // municipality or advisor's display name
+    QString token;                       // for "resume"
+    QPointer<signalling::PeerLink> link; // null while disconnected
+    std::unique_ptr<QTimer> graceTimer;  // runs while disconnected
+    AdvisorState advisorState = AdvisorState::Away;
+    qint64 availableSinceMs = 0;         // longest-idle advisor goes first
+    QString callId;                      // the call this peer is in or offered, if any
+    QList<signalling::Message> pending;  // relayed messages kept while the link is down
+};
+
+struct ActiveCall {
+    QString id;
+    QString kioskPeer;
+    QString advisorPeer;
+    QString service;
+    CallPhase phase = CallPhase::Unknown;
+    qint64 requestedAtMs = 0;
+    QStringList declinedBy;              // advisors not to offer this call again
+    std::unique_ptr<QTimer> ringTimer;
+};
+
+class Hub : public QObject {
+    Q_OBJECT
+public:
+    Hub(HubConfig config, store::Store store, QObject *parent = nullptr);
+    ~Hub() override;
+
+    // Makes the demo PKI if none exists, loads TLS and starts listening.
+    Status start();
+    void stop();
+    quint16 port() const { return m_server.port(); }
+    store::Store &store() { return m_store; }
+
+    int onlineAdvisorCount() const;
+    int waitingCallCount() const;
+
+Q_SIGNALS:
+    void callConnected(const QString &callId);
+    void callEnded(const QString &callId, const QString &reason);
+
+private:
+    // sessions (hub_sessions.cpp)
+    void onLinkMessage(signalling::PeerLink *link, const signalling::Message &message);
+    void onLinkClosed(signalling::PeerLink *link);
+    void handleHello(signalling::PeerLink *link, const signalling::Message &message);
+    void handleResume(signalling::PeerLink *link, const signalling::Message &message);
+    void welcome(PeerSession &session, bool resumed);
+    void endSession(const QString &peerId, const QString &reason);
+    PeerSession *sessionOf(signalling::PeerLink *link);
+    void deliver(const QString &peerId, const signalling::Message &message);
+
+    // calls (hub_calls.cpp)
+    void dispatchAuthenticated(PeerSession &session, const signalling::Message &message);
+    void handleCallRequest(PeerSession &kiosk, const signalling::Message &message);
+    void handleAdvisorState(PeerSession &advisor, const signalling::Message &message);
+    void handleAccept(PeerSession &advisor, const signalling::Message &message);
+    void handleDecline(PeerSession &advisor, const signalling::Message &message);
+    void handleRelay(PeerSession &sender, const signalling::Message &message);
+    void handleHangup(PeerSession &sender, const signalling::Message &message);
+    void handleCallReport(PeerSession &sender, const signalling::Message &message);
+    void offerWaitingCalls();
+    void ringTimedOut(const QString &callId);
+    void endCall(const QString &callId, const QString &reason, const QString &endedByPeer);
+    void sendQueuePositions();
+    ActiveCall *callFor(PeerSession &session, const QString &callId);
+
+    HubConfig m_config;
+    store::Store m_store;
+    signalling::SignallingServer m_server;
+    QHash<QString, std::shared_ptr<PeerSession>> m_sessions; // by peer id
+    QHash<quint64, QString> m_peerByLink;                    // link id -> peer id
+    std::unordered_map<QString, std::unique_ptr<ActiveCall>> m_calls; // by call id
+    std::deque<QString> m_waiting;                           // call ids, first come first served
+};
+
+} // namespace ventanilla::hub

@@ -1,0 +1,27 @@
+// The hub's settings ([hub] section of hub.conf, or of console.conf with --host-hub).
+// docs/configuration.md lists each key, its default and what a wrong value does.
+#pragma once
+
+#include "ventanilla/core/config_file.h"
+
+#include <QHostAddress>
+#include <QStringList>
+
+namespace ventanilla::hub {
+
+struct HubConfig {
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 port = 8443;
+    QString dataDirectory;     // holds hub.db and pki/ unless set apart
+    QString databasePath;      // default: <data>/hub.db
+    QString pkiDirectory;      // default: <data>/pki
+    QStringList hostNames{QStringLiteral("localhost"), QStringLiteral("127.0.0.1")};
+    int heartbeat_ms = 5000;
+    int grace_ms = 30000;
+    int ringTimeout_ms = 20000;
+};
+
+// Reads the [hub] keys; errors accumulate in config.
+HubConfig readHubConfig(ConfigFile &config, const QString &defaultDataDirectory);
+
+} // namespace ventanilla::hub

@@ -1,0 +1,166 @@
+// Admin commands over the store, with validation before any change.
+#include "ventanilla/hub/admin.h"
+
+#include "ventanilla/crypto/password.h"
+#include "ventanilla/crypto/pki.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace ventanilla::hub::admin {
+namespace {
+
+bool isIdentifier(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9][a-z0-9._-]{0,63}$"));
+    return pattern.match(text).hasMatch();
+}
+
+QString time(std::optional<qint64> ms)
+{
+    return ms ? QDateTime::fromMSecsSinceEpoch(*ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QStringLiteral("-");
+}
+
+} // namespace
+
+Result<QString> initialise(const HubConfig &config)
+{
+    if (!QDir().mkpath(config.dataDirectory))
+        return failure(QStringLiteral("cannot create the data directory %1").arg(config.dataDirectory));
+    QStringList done;
+    try {
+        store::Store::open(config.databasePath);
+        done << QStringLiteral("database %1 ready").arg(config.databasePath);
+    } catch (const store::StoreError &error) {
+        return failure(QString::fromStdString(error.what()));
+    }
+    const auto pki = crypto::PkiPaths::inDirectory(config.pkiDirectory);
+    if (pki.allExist()) {
+        done << QStringLiteral("PKI already in %1").arg(config.pkiDirectory);
+    } else if (auto made = crypto::generateDemoPki(pki, config.hostNames); !made) {
+        return failure(made.error());
+    } else {
+        done << QStringLiteral("demo CA and hub certificate written to %1").arg(config.pkiDirectory);
+    }
+    const auto fingerprint = crypto::certificateFingerprint(pki.hubCertificate);
+    if (fingerprint)
+        done << QStringLiteral("hub certificate SHA-256 %1").arg(*fingerprint);
+    done << QStringLiteral("give clients %1 as their hub_certificate").arg(pki.hubCertificate);
+    return done.join(QLatin1Char('\n'));
+}
+
+Result<QString> addAdvisor(store::Store &store, const QString &username, const QString &displayName, const QString &password)
+{
+    if (!isIdentifier(username))
+        return failure(QStringLiteral("user name \"%1\" must be 1-64 characters: lower-case letters, digits, '.', '_' or '-'").arg(username));
+    if (displayName.trimmed().isEmpty())
+        return failure(QStringLiteral("the display name is empty"));
+    if (password.size() < 8)
+        return failure(QStringLiteral("the password must have at least 8 characters"));
+    if (store.advisorByUsername(username))
+        return failure(QStringLiteral("advisor \"%1\" already exists").arg(username));
+    const auto hash = crypto::hashPassword(password);
+    if (!hash)
+        return failure(hash.error());
+    try {
+        store.addAdvisor(username, displayName.trimmed(), *hash);
+        store.audit(QStringLiteral("admin"), QStringLiteral("add-advisor"), username);
+    } catch (const store::StoreError &error) {
+        return failure(QString::fromStdString(error.what()));
+    }
+    return QStringLiteral("advisor %1 added").arg(username);
+}
+
+Result<QString> addKiosk(store::Store &store, const QString &siteId, const QString &municipality)
+{
+    if (!isIdentifier(siteId))
+        return failure(QStringLiteral("site id \"%1\" must be 1-64 characters: lower-case letters, digits, '.', '_' or '-'").arg(siteId));
+    if (municipality.trimmed().isEmpty())
+        return failure(QStringLiteral("the municipality is empty"));
+    if (store.kioskBySiteId(siteId))
+        return failure(QStringLiteral("kiosk \"%1\" already exists").arg(siteId));
+    const QString credential = crypto::generateCredential();
+    try {
+        store.addKiosk(siteId, municipality.trimmed(), crypto::hashCredential(credential));
+        store.audit(QStringLiteral("admin"), QStringLiteral("add-kiosk"), siteId);
+    } catch (const store::StoreError &error) {
+        return failure(QString::fromStdString(error.what()));
+    }
+    return credential;
+}
+
+QString listAdvisors(store::Store &store)
+{
+    QStringList lines{QStringLiteral("user\tname\tactive")};
+    for (const auto &advisor : store.advisors())
+        lines << QStringLiteral("%1\t%2\t%3").arg(advisor.username, advisor.displayName, advisor.active ? QStringLiteral("yes") : QStringLiteral("no"));
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString listKiosks(store::Store &store)
+{
+    QStringList lines{QStringLiteral("site\tmunicipality\tactive")};
+    for (const auto &kiosk : store.kiosks())
+        lines << QStringLiteral("%1\t%2\t%3").arg(kiosk.siteId, kiosk.municipality, kiosk.active ? QStringLiteral("yes") : QStringLiteral("no"));
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString listCalls(store::Store &store, int limit)
+{
+    QStringList lines{QStringLiteral("call\tservice\trequested\tanswered\tended\treason")};
+    for (const auto &call : store.recentCalls(limit))
+        lines << QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6").arg(call.id, call.service, time(call.requestedAtMs), time(call.answeredAtMs), time(call.endedAtMs), call.endReason);
+    return lines.join(QLatin1Char('\n'));
+}
+
+Result<QJsonObject> callSummary(store::Store &store, const QString &callId)
+{
+    std::optional<store::CallRecord> call;
+    if (callId == QLatin1String("last")) {
+        const auto recent = store.recentCalls(1);
+        if (!recent.isEmpty())
+            call = recent.first();
+    } else {
+        call = store.call(callId);
+    }
+    if (!call)
+        return failure(QStringLiteral("no call %1 in %2").arg(callId, store.database().path()));
+    std::optional<store::CallReport> kiosk, advisor;
+    for (const auto &report : store.callReports(call->id))
+        (report.role == QLatin1String("kiosk") ? kiosk : advisor) = report;
+
+    QJsonObject summary{{QStringLiteral("call_id"), call->id}};
+    const bool bothFirstFrames = kiosk && advisor && kiosk->firstFrameAtMs && advisor->firstFrameAtMs;
+    summary.insert(QStringLiteral("setup_ms"), bothFirstFrames && call->answeredAtMs
+                       ? QJsonValue(std::max(*kiosk->firstFrameAtMs, *advisor->firstFrameAtMs) - *call->answeredAtMs)
+                       : QJsonValue());
+    summary.insert(QStringLiteral("frames_kiosk_to_console"), advisor ? advisor->videoFrames : 0);
+    summary.insert(QStringLiteral("frames_console_to_kiosk"), kiosk ? kiosk->videoFrames : 0);
+    summary.insert(QStringLiteral("audio_packets_kiosk_to_console"), advisor ? advisor->audioPackets : 0);
+    summary.insert(QStringLiteral("audio_packets_console_to_kiosk"), kiosk ? kiosk->audioPackets : 0);
+    summary.insert(QStringLiteral("desktop_frames"), advisor ? advisor->desktopFrames : 0);
+    QString cipher = kiosk ? kiosk->srtpCipher : QString();
+    if (kiosk && advisor && kiosk->srtpCipher != advisor->srtpCipher)
+        cipher = QStringLiteral("mismatch: %1 / %2").arg(kiosk->srtpCipher, advisor->srtpCipher);
+    summary.insert(QStringLiteral("srtp_cipher"), cipher);
+    summary.insert(QStringLiteral("end_reason"), call->endReason);
+    summary.insert(QStringLiteral("session_recorded"), call->answeredAtMs.has_value() && call->endedAtMs.has_value() && kiosk && advisor);
+    return summary;
+}
+
+Result<QString> backup(store::Store &store, const QString &targetPath)
+{
+    if (QFileInfo::exists(targetPath))
+        return failure(QStringLiteral("%1 already exists; choose a new file").arg(targetPath));
+    try {
+        store.database().backupTo(targetPath);
+    } catch (const store::StoreError &error) {
+        QFile::remove(targetPath);
+        return failure(QString::fromStdString(error.what()));
+    }
+    return QStringLiteral("backup written to %1").arg(targetPath);
+}
+
+} // namespace ventanilla::hub::admin

@@ -1,0 +1,56 @@
+// Hub lifetime: PKI on first run, TLS, listening, shutdown.
+#include "ventanilla/hub/hub.h"
+
+#include "ventanilla/crypto/pki.h"
+#include "ventanilla/hub/logging.h"
+#include "ventanilla/signalling/tls.h"
+
+namespace ventanilla::hub {
+
+Hub::Hub(HubConfig config, store::Store store, QObject *parent)
+    : QObject(parent), m_config(std::move(config)), m_store(std::move(store))
+{
+    // A link is dead after three missed heartbeats.
+    m_server.setIdleTimeout(3 * m_config.heartbeat_ms);
+    connect(&m_server, &signalling::SignallingServer::linkMessage, this, &Hub::onLinkMessage);
+    connect(&m_server, &signalling::SignallingServer::linkClosed, this, &Hub::onLinkClosed);
+}
+
+Hub::~Hub()
+{
+    m_server.disconnect(this);
+    m_server.close();
+}
+
+Status Hub::start()
+{
+    const auto pki = crypto::PkiPaths::inDirectory(m_config.pkiDirectory);
+    if (!pki.allExist()) {
+        qCInfo(lcHub).noquote() << "no PKI in" << m_config.pkiDirectory << "- generating the demo CA and hub certificate";
+        if (auto made = crypto::generateDemoPki(pki, m_config.hostNames); !made)
+            return failure(QStringLiteral("cannot create the demo PKI: %1").arg(made.error()));
+    }
+    auto tls = signalling::serverTlsConfiguration(pki.hubCertificate, pki.hubKey);
+    if (!tls)
+        return failure(tls.error());
+    if (auto listening = m_server.listen(m_config.listenAddress, m_config.port, *tls); !listening)
+        return listening;
+    m_store.audit(QStringLiteral("hub"), QStringLiteral("start"), QStringLiteral("port %1").arg(m_server.port()));
+    return success();
+}
+
+void Hub::stop()
+{
+    m_server.close();
+}
+
+int Hub::onlineAdvisorCount() const
+{
+    return static_cast<int>(std::count_if(m_sessions.cbegin(), m_sessions.cend(), [](const auto &session) {
+        return session->role == PeerRole::Advisor && session->link;
+    }));
+}
+
+int Hub::waitingCallCount() const { return static_cast<int>(m_waiting.size()); }
+
+} // namespace ventanilla::hub

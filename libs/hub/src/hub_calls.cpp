@@ -1,0 +1,292 @@
+// Call set-up and life: queueing, offering to the longest-idle advisor, ringing,
+// accepting, relaying SDP/ICE/share between the two parties, ending and recording.
+#include "ventanilla/hub/hub.h"
+
+#include "ventanilla/hub/logging.h"
+
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace ventanilla::hub {
+
+using signalling::makeMessage;
+using signalling::Message;
+using signalling::MessageType;
+namespace errors = signalling::errors;
+
+namespace {
+
+void refuse(PeerSession &session, const QString &code, const QString &text, const Message &message)
+{
+    qCWarning(lcHub).noquote() << session.peerId << typeName(message.type()) << "refused:" << text;
+    if (session.link)
+        session.link->sendError(code, text, typeName(message.type()));
+}
+
+QString roleName(PeerRole role) { return role == PeerRole::Kiosk ? QStringLiteral("kiosk") : QStringLiteral("advisor"); }
+
+} // namespace
+
+void Hub::dispatchAuthenticated(PeerSession &session, const Message &message)
+{
+    const bool isKiosk = session.role == PeerRole::Kiosk;
+    switch (message.type()) {
+    case MessageType::CallRequest:
+        return isKiosk ? handleCallRequest(session, message)
+                       : refuse(session, errors::kNotAllowed, QStringLiteral("only kiosks request calls"), message);
+    case MessageType::AdvisorState:
+        return !isKiosk ? handleAdvisorState(session, message)
+                        : refuse(session, errors::kNotAllowed, QStringLiteral("only advisors have a state"), message);
+    case MessageType::CallAccept:
+        return !isKiosk ? handleAccept(session, message)
+                        : refuse(session, errors::kNotAllowed, QStringLiteral("only advisors accept calls"), message);
+    case MessageType::CallDecline:
+        return !isKiosk ? handleDecline(session, message)
+                        : refuse(session, errors::kNotAllowed, QStringLiteral("only advisors decline calls"), message);
+    case MessageType::Sdp:
+    case MessageType::Ice:
+    case MessageType::Share:
+        return handleRelay(session, message);
+    case MessageType::Hangup:
+        return handleHangup(session, message);
+    case MessageType::CallReport:
+        return handleCallReport(session, message);
+    default:
+        return refuse(session, errors::kOutOfOrder, QStringLiteral("not expected here"), message);
+    }
+}
+
+ActiveCall *Hub::callFor(PeerSession &session, const QString &callId)
+{
+    const auto it = m_calls.find(callId);
+    if (it == m_calls.end())
+        return nullptr;
+    ActiveCall *call = it->second.get();
+    return (call->kioskPeer == session.peerId || call->advisorPeer == session.peerId) ? call : nullptr;
+}
+
+void Hub::handleCallRequest(PeerSession &kiosk, const Message &message)
+{
+    if (!kiosk.callId.isEmpty())
+        return refuse(kiosk, errors::kOutOfOrder, QStringLiteral("this kiosk already has call %1").arg(kiosk.callId), message);
+    auto call = std::make_unique<ActiveCall>();
+    call->id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    call->kioskPeer = kiosk.peerId;
+    call->service = message.string(QStringLiteral("service"));
+    call->phase = CallPhase::Waiting;
+    call->requestedAtMs = store::nowMs();
+    // Recorded before it is acknowledged: an accepted request is never lost.
+    m_store.insertCall({call->id, kiosk.recordId, std::nullopt, call->service, call->requestedAtMs, {}, {}, {}, {}});
+    kiosk.callId = call->id;
+    qCInfo(lcHub).noquote() << kiosk.peerId << "requests a call for" << call->service << "as" << call->id;
+    m_waiting.push_back(call->id);
+    m_calls.emplace(call->id, std::move(call));
+    sendQueuePositions();
+    offerWaitingCalls();
+}
+
+void Hub::handleAdvisorState(PeerSession &advisor, const Message &message)
+{
+    const bool wantsAvailable = message.string(QStringLiteral("state")) == QLatin1String("available");
+    if (advisor.advisorState == AdvisorState::InCall)
+        return refuse(advisor, errors::kOutOfOrder, QStringLiteral("finish the current call first"), message);
+    if (advisor.advisorState == AdvisorState::Offered && !wantsAvailable) {
+        handleDecline(advisor, makeMessage(MessageType::CallDecline, {{QStringLiteral("call_id"), advisor.callId}}));
+    }
+    if (wantsAvailable && advisor.advisorState != AdvisorState::Available && advisor.advisorState != AdvisorState::Offered) {
+        advisor.advisorState = AdvisorState::Available;
+        advisor.availableSinceMs = store::nowMs();
+    } else if (!wantsAvailable) {
+        advisor.advisorState = AdvisorState::Away;
+    }
+    m_store.audit(advisor.peerId, QStringLiteral("state"), message.string(QStringLiteral("state")));
+    deliver(advisor.peerId, makeMessage(MessageType::AdvisorState, {{QStringLiteral("state"), message.string(QStringLiteral("state"))}}));
+    offerWaitingCalls();
+}
+
+void Hub::offerWaitingCalls()
+{
+    for (auto it = m_waiting.begin(); it != m_waiting.end();) {
+        ActiveCall &call = *m_calls.at(*it);
+        PeerSession *best = nullptr;
+        for (const auto &session : std::as_const(m_sessions)) {
+            if (session->role != PeerRole::Advisor || session->advisorState != AdvisorState::Available || !session->link
+                || call.declinedBy.contains(session->peerId))
+                continue;
+            if (!best || session->availableSinceMs < best->availableSinceMs)
+                best = session.get();
+        }
+        if (!best) {
+            ++it;
+            continue;
+        }
+        call.phase = CallPhase::Offered;
+        call.advisorPeer = best->peerId;
+        best->advisorState = AdvisorState::Offered;
+        best->callId = call.id;
+        m_store.markCallOffered(call.id, best->recordId, store::nowMs());
+        call.ringTimer = std::make_unique<QTimer>();
+        call.ringTimer->setSingleShot(true);
+        connect(call.ringTimer.get(), &QTimer::timeout, this, [this, id = call.id] { ringTimedOut(id); });
+        call.ringTimer->start(m_config.ringTimeout_ms);
+        const PeerSession &kiosk = *m_sessions.value(call.kioskPeer);
+        qCInfo(lcHub).noquote() << "offering" << call.id << "to" << best->peerId;
+        deliver(best->peerId, makeMessage(MessageType::CallOffer,
+                                          {{QStringLiteral("call_id"), call.id},
+                                           {QStringLiteral("site_id"), kiosk.peerId.section(QLatin1Char(':'), 1)},
+                                           {QStringLiteral("municipality"), kiosk.name},
+                                           {QStringLiteral("service"), call.service},
+                                           {QStringLiteral("ring_timeout_ms"), m_config.ringTimeout_ms}}));
+        it = m_waiting.erase(it);
+    }
+    sendQueuePositions();
+}
+
+void Hub::sendQueuePositions()
+{
+    int position = 1;
+    for (const QString &callId : m_waiting) {
+        const ActiveCall &call = *m_calls.at(callId);
+        deliver(call.kioskPeer, makeMessage(MessageType::CallQueued, {{QStringLiteral("call_id"), callId},
+                                                                      {QStringLiteral("position"), position++}}));
+    }
+}
+
+void Hub::handleAccept(PeerSession &advisor, const Message &message)
+{
+    const QString callId = message.string(QStringLiteral("call_id"));
+    ActiveCall *call = callFor(advisor, callId);
+    if (!call || call->phase != CallPhase::Offered)
+        return refuse(advisor, errors::kNoSuchCall, QStringLiteral("no call %1 is ringing for you").arg(callId), message);
+    call->phase = CallPhase::Connected;
+    call->ringTimer.reset();
+    advisor.advisorState = AdvisorState::InCall;
+    m_store.markCallAnswered(call->id, advisor.recordId, store::nowMs());
+    const PeerSession &kiosk = *m_sessions.value(call->kioskPeer);
+    qCInfo(lcHub).noquote() << advisor.peerId << "accepted" << call->id;
+    // The kiosk offers: its pipeline was built while it waited, so the offer is ready soonest.
+    deliver(call->kioskPeer, makeMessage(MessageType::CallStart, {{QStringLiteral("call_id"), call->id},
+                                                                  {QStringLiteral("sdp_role"), QStringLiteral("offerer")},
+                                                                  {QStringLiteral("peer_name"), advisor.name}}));
+    deliver(advisor.peerId, makeMessage(MessageType::CallStart, {{QStringLiteral("call_id"), call->id},
+                                                                 {QStringLiteral("sdp_role"), QStringLiteral("answerer")},
+                                                                 {QStringLiteral("peer_name"), kiosk.name}}));
+    Q_EMIT callConnected(call->id);
+}
+
+void Hub::handleDecline(PeerSession &advisor, const Message &message)
+{
+    const QString callId = message.string(QStringLiteral("call_id"));
+    ActiveCall *call = callFor(advisor, callId);
+    if (!call || call->phase != CallPhase::Offered)
+        return refuse(advisor, errors::kNoSuchCall, QStringLiteral("no call %1 is ringing for you").arg(callId), message);
+    qCInfo(lcHub).noquote() << advisor.peerId << "declined" << call->id;
+    call->declinedBy << advisor.peerId;
+    call->phase = CallPhase::Waiting;
+    call->advisorPeer.clear();
+    call->ringTimer.reset();
+    advisor.callId.clear();
+    advisor.advisorState = AdvisorState::Available;
+    advisor.availableSinceMs = store::nowMs();
+    m_waiting.push_front(call->id); // it keeps its place at the head of the queue
+    offerWaitingCalls();
+}
+
+void Hub::ringTimedOut(const QString &callId)
+{
+    const auto it = m_calls.find(callId);
+    if (it == m_calls.end() || it->second->phase != CallPhase::Offered)
+        return;
+    ActiveCall &call = *it->second;
+    qCInfo(lcHub).noquote() << call.advisorPeer << "did not answer" << callId << "; setting them away";
+    if (const auto advisor = m_sessions.value(call.advisorPeer)) {
+        // An advisor who does not answer is probably not at the desk: stop offering them calls.
+        advisor->advisorState = AdvisorState::Away;
+        advisor->callId.clear();
+        deliver(advisor->peerId, makeMessage(MessageType::CallEnded, {{QStringLiteral("call_id"), callId},
+                                                                      {QStringLiteral("reason"), QStringLiteral("ring-timeout")}}));
+        deliver(advisor->peerId, makeMessage(MessageType::AdvisorState, {{QStringLiteral("state"), QStringLiteral("away")}}));
+    }
+    call.declinedBy << call.advisorPeer;
+    call.advisorPeer.clear();
+    call.phase = CallPhase::Waiting;
+    call.ringTimer.release()->deleteLater(); // we are inside its timeout
+    m_waiting.push_front(callId);
+    offerWaitingCalls();
+}
+
+void Hub::handleRelay(PeerSession &sender, const Message &message)
+{
+    const QString callId = message.string(QStringLiteral("call_id"));
+    ActiveCall *call = callFor(sender, callId);
+    if (!call)
+        return refuse(sender, errors::kNoSuchCall, QStringLiteral("you are not in call %1").arg(callId), message);
+    if (call->phase != CallPhase::Connected)
+        return refuse(sender, errors::kOutOfOrder, QStringLiteral("call %1 is not connected yet").arg(callId), message);
+    const QString other = call->kioskPeer == sender.peerId ? call->advisorPeer : call->kioskPeer;
+    deliver(other, Message(message.type(), message.fields()));
+}
+
+void Hub::handleHangup(PeerSession &sender, const Message &message)
+{
+    const QString callId = message.string(QStringLiteral("call_id"));
+    if (!callFor(sender, callId))
+        return refuse(sender, errors::kNoSuchCall, QStringLiteral("you are not in call %1").arg(callId), message);
+    const QString reason = message.has(QStringLiteral("reason")) ? message.string(QStringLiteral("reason")) : QStringLiteral("hangup");
+    endCall(callId, reason, sender.peerId);
+}
+
+void Hub::endCall(const QString &callId, const QString &reason, const QString &endedByPeer)
+{
+    const auto it = m_calls.find(callId);
+    if (it == m_calls.end())
+        return;
+    std::unique_ptr<ActiveCall> call = std::move(it->second);
+    m_calls.erase(it);
+    std::erase(m_waiting, callId);
+    if (call->ringTimer)
+        call->ringTimer.release()->deleteLater(); // may be on the stack of its own timeout
+    m_store.markCallEnded(callId, store::nowMs(), reason);
+    qCInfo(lcHub).noquote() << "call" << callId << "ended by" << endedByPeer << ":" << reason;
+    const Message ended = makeMessage(MessageType::CallEnded, {{QStringLiteral("call_id"), callId}, {QStringLiteral("reason"), reason}});
+    for (const QString &peerId : {call->kioskPeer, call->advisorPeer}) {
+        const auto session = m_sessions.value(peerId);
+        if (!session || session->callId != callId)
+            continue;
+        session->callId.clear();
+        if (session->role == PeerRole::Advisor && session->advisorState != AdvisorState::Away) {
+            session->advisorState = AdvisorState::Available;
+            session->availableSinceMs = store::nowMs();
+        }
+        deliver(peerId, ended);
+    }
+    Q_EMIT callEnded(callId, reason);
+    offerWaitingCalls();
+}
+
+void Hub::handleCallReport(PeerSession &sender, const Message &message)
+{
+    const QString callId = message.string(QStringLiteral("call_id"));
+    const auto record = m_store.call(callId);
+    const bool isParty = record
+        && (sender.role == PeerRole::Kiosk ? record->kioskId == sender.recordId
+                                           : record->advisorId && *record->advisorId == sender.recordId);
+    if (!isParty)
+        return refuse(sender, errors::kNoSuchCall, QStringLiteral("you took no part in call %1").arg(callId), message);
+    store::CallReport report;
+    report.callId = callId;
+    report.role = roleName(sender.role);
+    report.reportedAtMs = store::nowMs();
+    if (message.has(QStringLiteral("first_frame_at_ms")))
+        report.firstFrameAtMs = message.integer(QStringLiteral("first_frame_at_ms"));
+    report.videoFrames = message.integer(QStringLiteral("video_frames"));
+    report.desktopFrames = message.integer(QStringLiteral("desktop_frames"));
+    report.audioPackets = message.integer(QStringLiteral("audio_packets"));
+    report.srtpCipher = message.string(QStringLiteral("srtp_cipher"));
+    report.statsJson = QString::fromUtf8(QJsonDocument(message.fields().value(QStringLiteral("stats")).toObject()).toJson(QJsonDocument::Compact));
+    m_store.saveCallReport(report);
+    qCInfo(lcHub).noquote() << sender.peerId << "reported on" << callId << ":" << report.videoFrames << "video frames,"
+                            << report.audioPackets << "audio packets," << report.srtpCipher;
+}
+
+} // namespace ventanilla::hub

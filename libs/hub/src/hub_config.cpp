@@ -1,0 +1,31 @@
+// Reads and checks the [hub] settings.
+#include "ventanilla/hub/hub_config.h"
+
+#include <QDir>
+
+namespace ventanilla::hub {
+
+HubConfig readHubConfig(ConfigFile &config, const QString &defaultDataDirectory)
+{
+    HubConfig hub;
+    const QString listen = config.string(QStringLiteral("hub/listen_address"), QStringLiteral("127.0.0.1"));
+    hub.listenAddress = QHostAddress(listen);
+    if (hub.listenAddress.isNull()) {
+        config.invalid(QStringLiteral("hub/listen_address"), QStringLiteral("\"%1\" is not an IP address").arg(listen));
+        hub.listenAddress = QHostAddress::LocalHost;
+    }
+    hub.port = static_cast<quint16>(config.integer(QStringLiteral("hub/port"), 8443, 0, 65535));
+    hub.dataDirectory = config.path(QStringLiteral("hub/data_directory"), defaultDataDirectory);
+    hub.databasePath = config.path(QStringLiteral("hub/database"), QDir(hub.dataDirectory).filePath(QStringLiteral("hub.db")));
+    hub.pkiDirectory = config.path(QStringLiteral("hub/pki_directory"), QDir(hub.dataDirectory).filePath(QStringLiteral("pki")));
+    const QString hosts = config.string(QStringLiteral("hub/host_names"), hub.hostNames.join(QLatin1Char(',')));
+    hub.hostNames.clear();
+    for (const QString &host : hosts.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        hub.hostNames << host.trimmed();
+    hub.heartbeat_ms = config.integer(QStringLiteral("hub/heartbeat_ms"), 5000, 500, 60000);
+    hub.grace_ms = config.integer(QStringLiteral("hub/grace_ms"), 30000, 0, 600000);
+    hub.ringTimeout_ms = config.integer(QStringLiteral("hub/ring_timeout_ms"), 20000, 1000, 300000);
+    return hub;
+}
+
+} // namespace ventanilla::hub

@@ -1,0 +1,200 @@
+// Authentication and session life: hello, resume, grace period, bye, delivery.
+#include "ventanilla/hub/hub.h"
+
+#include "ventanilla/crypto/password.h"
+#include "ventanilla/hub/logging.h"
+
+namespace ventanilla::hub {
+
+using signalling::makeMessage;
+using signalling::Message;
+using signalling::MessageType;
+using signalling::PeerLink;
+namespace errors = signalling::errors;
+
+namespace {
+// Relayed messages kept for a disconnected peer; beyond this the oldest are dropped.
+constexpr int kPendingLimit = 100;
+} // namespace
+
+PeerSession *Hub::sessionOf(PeerLink *link)
+{
+    const auto peerId = m_peerByLink.value(link->linkId());
+    const auto it = m_sessions.find(peerId);
+    return it == m_sessions.end() ? nullptr : it->get();
+}
+
+void Hub::onLinkMessage(PeerLink *link, const Message &message)
+{
+    try {
+        PeerSession *session = sessionOf(link);
+        switch (message.type()) {
+        case MessageType::Hello:
+            if (session)
+                return link->sendError(errors::kOutOfOrder, QStringLiteral("already authenticated"), QStringLiteral("hello"));
+            return handleHello(link, message);
+        case MessageType::Resume:
+            if (session)
+                return link->sendError(errors::kOutOfOrder, QStringLiteral("already authenticated"), QStringLiteral("resume"));
+            return handleResume(link, message);
+        case MessageType::Bye:
+            if (session)
+                endSession(session->peerId, QStringLiteral("bye"));
+            link->close(QStringLiteral("bye"));
+            return;
+        default:
+            break;
+        }
+        if (!session) {
+            qCWarning(lcHub).noquote() << "link" << link->linkId() << "sent" << typeName(message.type()) << "before authenticating";
+            return link->sendError(errors::kNotAuthenticated, QStringLiteral("send hello first"), typeName(message.type()));
+        }
+        dispatchAuthenticated(*session, message);
+    } catch (const store::StoreError &error) {
+        // Already logged by the store; the peer learns the hub could not do it, nothing half-done stays.
+        link->sendError(errors::kInternal, QStringLiteral("the hub could not record this; try again"), typeName(message.type()));
+    }
+}
+
+void Hub::handleHello(PeerLink *link, const Message &message)
+{
+    const QString role = message.string(QStringLiteral("role"));
+    auto session = std::make_shared<PeerSession>();
+    const auto refuse = [&](const QString &who, const QString &why) {
+        qCWarning(lcHub).noquote() << "authentication failed for" << who << "from" << link->remoteAddress() << "-" << why;
+        m_store.audit(who, QStringLiteral("login-failed"), link->remoteAddress());
+        link->sendError(errors::kAuthFailed, QStringLiteral("unknown identity or wrong credential"), QStringLiteral("hello"));
+    };
+
+    if (role == QLatin1String("kiosk")) {
+        const QString siteId = message.string(QStringLiteral("site_id"));
+        const auto kiosk = m_store.kioskBySiteId(siteId);
+        if (siteId.isEmpty() || !message.has(QStringLiteral("credential")))
+            return refuse(QStringLiteral("kiosk:") + siteId, QStringLiteral("site_id or credential missing"));
+        if (!kiosk || !kiosk->active || !crypto::verifyCredential(message.string(QStringLiteral("credential")), kiosk->credentialHash))
+            return refuse(QStringLiteral("kiosk:") + siteId, QStringLiteral("unknown site or wrong credential"));
+        session->role = PeerRole::Kiosk;
+        session->peerId = QStringLiteral("kiosk:") + siteId;
+        session->recordId = kiosk->id;
+        session->name = kiosk->municipality;
+    } else {
+        const QString user = message.string(QStringLiteral("user"));
+        if (user.isEmpty() || !message.has(QStringLiteral("password")))
+            return refuse(QStringLiteral("advisor:") + user, QStringLiteral("user or password missing"));
+        const auto advisor = m_store.advisorByUsername(user);
+        if (!advisor || !advisor->active || !crypto::verifyPassword(message.string(QStringLiteral("password")), advisor->passwordHash))
+            return refuse(QStringLiteral("advisor:") + user, QStringLiteral("unknown user or wrong password"));
+        session->role = PeerRole::Advisor;
+        session->peerId = QStringLiteral("advisor:") + user;
+        session->recordId = advisor->id;
+        session->name = advisor->displayName;
+    }
+
+    if (m_sessions.contains(session->peerId)) {
+        // The same identity logged in again (a restarted app): the new link replaces the old
+        // session, which ends cleanly first so no call is left half-attached.
+        qCInfo(lcHub).noquote() << session->peerId << "logged in again; ending its previous session";
+        if (auto old = m_sessions.value(session->peerId); old && old->link)
+            old->link->close(QStringLiteral("logged in elsewhere"));
+        endSession(session->peerId, QStringLiteral("replaced"));
+    }
+    session->token = crypto::generateCredential();
+    session->link = link;
+    m_sessions.insert(session->peerId, session);
+    m_peerByLink.insert(link->linkId(), session->peerId);
+    m_store.audit(session->peerId, QStringLiteral("login"), link->remoteAddress());
+    qCInfo(lcHub).noquote() << session->peerId << "authenticated from" << link->remoteAddress();
+    welcome(*session, false);
+}
+
+void Hub::handleResume(PeerLink *link, const Message &message)
+{
+    const QString token = message.string(QStringLiteral("token"));
+    for (const auto &session : std::as_const(m_sessions)) {
+        if (session->token == token && !token.isEmpty()) {
+            if (session->link && session->link != link) {
+                m_peerByLink.remove(session->link->linkId());
+                session->link->close(QStringLiteral("resumed on another link"));
+            }
+            session->link = link;
+            session->graceTimer.reset();
+            m_peerByLink.insert(link->linkId(), session->peerId);
+            qCInfo(lcHub).noquote() << session->peerId << "resumed its session from" << link->remoteAddress();
+            welcome(*session, true);
+            const QList<Message> pending = std::exchange(session->pending, {});
+            for (const Message &queued : pending)
+                link->send(queued);
+            return;
+        }
+    }
+    qCInfo(lcHub) << "resume refused on link" << link->linkId() << "(unknown or expired session)";
+    link->sendError(errors::kAuthFailed, QStringLiteral("the session expired; send hello"), QStringLiteral("resume"));
+}
+
+void Hub::welcome(PeerSession &session, bool resumed)
+{
+    session.link->send(makeMessage(MessageType::Welcome,
+                                   {{QStringLiteral("peer_id"), session.peerId},
+                                    {QStringLiteral("display_name"), session.name},
+                                    {QStringLiteral("token"), session.token},
+                                    {QStringLiteral("heartbeat_ms"), m_config.heartbeat_ms},
+                                    {QStringLiteral("grace_ms"), m_config.grace_ms},
+                                    {QStringLiteral("resumed"), resumed}}));
+    if (session.role == PeerRole::Advisor) {
+        const char *state = session.advisorState == AdvisorState::Away ? "away" : "available";
+        session.link->send(makeMessage(MessageType::AdvisorState, {{QStringLiteral("state"), QString::fromLatin1(state)}}));
+    }
+}
+
+void Hub::onLinkClosed(PeerLink *link)
+{
+    const QString peerId = m_peerByLink.take(link->linkId());
+    const auto it = m_sessions.find(peerId);
+    if (it == m_sessions.end() || (*it)->link != link)
+        return;
+    PeerSession &session = **it;
+    session.link = nullptr;
+    if (m_config.grace_ms == 0)
+        return endSession(peerId, QStringLiteral("link-lost"));
+    qCInfo(lcHub).noquote() << peerId << "lost its link; keeping the session for" << m_config.grace_ms << "ms";
+    session.graceTimer = std::make_unique<QTimer>();
+    session.graceTimer->setSingleShot(true);
+    connect(session.graceTimer.get(), &QTimer::timeout, this, [this, peerId] {
+        qCInfo(lcHub).noquote() << peerId << "did not come back within the grace period";
+        endSession(peerId, QStringLiteral("link-lost"));
+    });
+    session.graceTimer->start(m_config.grace_ms);
+}
+
+void Hub::endSession(const QString &peerId, const QString &reason)
+{
+    const auto session = m_sessions.take(peerId);
+    if (!session)
+        return;
+    if (session->link)
+        m_peerByLink.remove(session->link->linkId());
+    // The grace timer may be the caller: let it finish before it is destroyed.
+    if (session->graceTimer)
+        session->graceTimer.release()->deleteLater();
+    if (!session->callId.isEmpty())
+        endCall(session->callId, reason, peerId);
+    m_store.audit(peerId, QStringLiteral("logout"), reason);
+    qCInfo(lcHub).noquote() << peerId << "session ended:" << reason;
+}
+
+void Hub::deliver(const QString &peerId, const Message &message)
+{
+    const auto it = m_sessions.find(peerId);
+    if (it == m_sessions.end())
+        return;
+    PeerSession &session = **it;
+    if (session.link && session.link->isOpen()) {
+        session.link->send(message);
+        return;
+    }
+    if (session.pending.size() >= kPendingLimit)
+        session.pending.removeFirst();
+    session.pending.append(message);
+}
+
+} // namespace ventanilla::hub

@@ -1,0 +1,27 @@
+// Helpers shared by the tests: waiting on the event loop, temporary directories, media
+// settings for test sources on loopback.
+#pragma once
+
+#include "ventanilla/core/result.h"
+
+#include <QString>
+#include <QTemporaryDir>
+
+#include <functional>
+
+namespace ventanilla::test {
+
+// Runs the event loop until condition holds or timeout_ms passes; returns condition().
+bool waitUntil(const std::function<bool()> &condition, int timeout_ms);
+// Fails the test with the status's message when it is an error.
+#define REQUIRE_OK(expression)                                                                                          \
+    do {                                                                                                                \
+        const auto &status_ = (expression);                                                                             \
+        if (!status_.ok())                                                                                              \
+            FAIL(#expression << ": " << status_.error().toStdString());                                                 \
+    } while (false)
+
+// Runs the event loop for duration_ms.
+void spin(int duration_ms);
+
+} // namespace ventanilla::test
