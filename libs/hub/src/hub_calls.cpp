@@ -16,6 +16,10 @@ namespace errors = signalling::errors;
 
 namespace {
 
+// An advisor who declines a call is not offered the same call again for this long, so it
+// goes to someone else first; after that they may get it again rather than let it starve.
+constexpr qint64 kDeclineExclusion_ms = 30000;
+
 void refuse(PeerSession &session, const QString &code, const QString &text, const Message &message)
 {
     qCWarning(lcHub).noquote() << session.peerId << typeName(message.type()) << "refused:" << text;
@@ -47,6 +51,9 @@ void Hub::dispatchAuthenticated(PeerSession &session, const Message &message)
     case MessageType::Ice:
     case MessageType::Share:
         return handleRelay(session, message);
+    case MessageType::ShareRequest:
+        return !isKiosk ? handleRelay(session, message)
+                        : refuse(session, errors::kNotAllowed, QStringLiteral("only advisors ask to see a screen"), message);
     case MessageType::Hangup:
         return handleHangup(session, message);
     case MessageType::CallReport:
@@ -109,9 +116,10 @@ void Hub::offerWaitingCalls()
     for (auto it = m_waiting.begin(); it != m_waiting.end();) {
         ActiveCall &call = *m_calls.at(*it);
         PeerSession *best = nullptr;
+        const qint64 now = store::nowMs();
         for (const auto &session : std::as_const(m_sessions)) {
             if (session->role != PeerRole::Advisor || session->advisorState != AdvisorState::Available || !session->link
-                || call.declinedBy.contains(session->peerId))
+                || call.declinedUntilMs.value(session->peerId, 0) > now)
                 continue;
             if (!best || session->availableSinceMs < best->availableSinceMs)
                 best = session.get();
@@ -181,7 +189,8 @@ void Hub::handleDecline(PeerSession &advisor, const Message &message)
     if (!call || call->phase != CallPhase::Offered)
         return refuse(advisor, errors::kNoSuchCall, QStringLiteral("no call %1 is ringing for you").arg(callId), message);
     qCInfo(lcHub).noquote() << advisor.peerId << "declined" << call->id;
-    call->declinedBy << advisor.peerId;
+    call->declinedUntilMs.insert(advisor.peerId, store::nowMs() + kDeclineExclusion_ms);
+    QTimer::singleShot(kDeclineExclusion_ms + 10, this, &Hub::offerWaitingCalls);
     call->phase = CallPhase::Waiting;
     call->advisorPeer.clear();
     call->ringTimer.reset();
@@ -207,7 +216,6 @@ void Hub::ringTimedOut(const QString &callId)
                                                                       {QStringLiteral("reason"), QStringLiteral("ring-timeout")}}));
         deliver(advisor->peerId, makeMessage(MessageType::AdvisorState, {{QStringLiteral("state"), QStringLiteral("away")}}));
     }
-    call.declinedBy << call.advisorPeer;
     call.advisorPeer.clear();
     call.phase = CallPhase::Waiting;
     call.ringTimer.release()->deleteLater(); // we are inside its timeout

@@ -66,6 +66,8 @@ const std::vector<MessageSchema> &messageSchemas()
          {callId(), {"mline", FieldKind::Integer, true, 0}, {"candidate", FieldKind::String, true, kCandidateLength}}},
         {MessageType::Share, "share", Direction::Both,
          {callId(), {"active", FieldKind::Boolean, true, 0}}},
+        {MessageType::ShareRequest, "share-request", Direction::Both,
+         {callId(), {"active", FieldKind::Boolean, true, 0}}},
         {MessageType::Hangup, "hangup", Direction::ToHub,
          {callId(), {"reason", FieldKind::String, false, kIdLength}}},
         {MessageType::CallEnded, "call-ended", Direction::FromHub,

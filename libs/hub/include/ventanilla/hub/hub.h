@@ -43,7 +43,7 @@ struct ActiveCall {
     QString service;
     CallPhase phase = CallPhase::Unknown;
     qint64 requestedAtMs = 0;
-    QStringList declinedBy;              // advisors not to offer this call again
+    QHash<QString, qint64> declinedUntilMs; // advisor -> not offered this call again before then
     std::unique_ptr<QTimer> ringTimer;
 };
 

@@ -38,6 +38,7 @@ enum class MessageType {
     Sdp,
     Ice,
     Share,
+    ShareRequest,
     // end of a call
     Hangup,
     CallEnded,

@@ -32,6 +32,8 @@ public:
 
     // Fails when the pinned certificate cannot be read; otherwise starts connecting.
     Status start();
+    // The role and credentials for the next "hello" (the console learns them at login).
+    void setHello(const QJsonObject &hello) { m_options.hello = hello; }
     // Says "bye" when online, then closes; no reconnection after this.
     void stop();
     LinkState state() const { return m_state; }

@@ -1,0 +1,39 @@
+// Settings of the two client apps: where the hub is and how to trust it ([hub]), who this
+// kiosk or advisor is ([kiosk] / [advisor]), and the media ([media], see media_config.h).
+#pragma once
+
+#include "ventanilla/core/config_file.h"
+#include "ventanilla/media/media_config.h"
+
+#include <QUrl>
+
+namespace ventanilla::client {
+
+struct HubLink {
+    QUrl url{QStringLiteral("wss://localhost:8443/")};
+    QString certificatePath; // the pinned hub certificate
+};
+
+struct KioskConfig {
+    HubLink hub;
+    QString siteId;
+    QString credential;
+    QString language = QStringLiteral("es");
+    media::MediaConfig media;
+};
+
+struct ConsoleConfig {
+    HubLink hub;
+    QString user;          // pre-filled on the login screen
+    QString passwordFile;  // for unattended consoles and the demo only
+    media::MediaConfig media;
+};
+
+enum class HubLocation { Unknown = 0, Remote, InProcess };
+
+HubLink readHubLink(ConfigFile &config);
+KioskConfig readKioskConfig(ConfigFile &config);
+// With the hub in-process, [hub] url and certificate come from the hub itself.
+ConsoleConfig readConsoleConfig(ConfigFile &config, HubLocation hub);
+
+} // namespace ventanilla::client

@@ -1,0 +1,51 @@
+// The advisor's side: log in, be available, answer the citizen who rings, ask to see the
+// kiosk's screen. State is here; QML only shows it.
+#pragma once
+
+#include "ventanilla/client/call_controller.h"
+
+namespace ventanilla::client {
+
+class ConsoleController : public CallController {
+    Q_OBJECT
+    Q_PROPERTY(bool loggedIn READ loggedIn NOTIFY loginChanged)
+    Q_PROPERTY(QString advisorName READ advisorName NOTIFY loginChanged)
+    Q_PROPERTY(QString defaultUser READ defaultUser CONSTANT)
+    Q_PROPERTY(bool available READ available NOTIFY availableChanged)
+    Q_PROPERTY(QString incomingMunicipality READ incomingMunicipality NOTIFY callStateChanged)
+    Q_PROPERTY(QString incomingService READ incomingService NOTIFY callStateChanged)
+public:
+    explicit ConsoleController(const ConsoleConfig &config, QObject *parent = nullptr);
+
+    bool loggedIn() const { return m_loggedIn; }
+    QString advisorName() const { return m_advisorName; }
+    QString defaultUser() const { return m_defaultUser; }
+    bool available() const { return m_available; }
+    QString incomingMunicipality() const { return m_incomingMunicipality; }
+    QString incomingService() const { return m_incomingService; }
+
+    Q_INVOKABLE void logIn(const QString &user, const QString &password);
+    Q_INVOKABLE void logOut();
+    Q_INVOKABLE void setAvailable(bool available);
+    Q_INVOKABLE void accept();
+    Q_INVOKABLE void decline();
+    // Ask the kiosk to show (or stop showing) its screen.
+    Q_INVOKABLE void requestKioskScreen(bool shown);
+
+Q_SIGNALS:
+    void loginChanged();
+    void availableChanged();
+    void incomingCall();
+
+private:
+    void onRoleMessage(const signalling::Message &message);
+
+    bool m_loggedIn = false;
+    QString m_advisorName;
+    QString m_defaultUser;
+    bool m_available = false;
+    QString m_incomingMunicipality;
+    QString m_incomingService;
+};
+
+} // namespace ventanilla::client

@@ -1,0 +1,107 @@
+// The advisor's role: login, availability, answering, asking for the kiosk's screen.
+#include "ventanilla/client/console_controller.h"
+
+#include "ventanilla/client/logging.h"
+
+namespace ventanilla::client {
+
+using signalling::makeMessage;
+using signalling::MessageType;
+
+namespace {
+signalling::ClientOptions consoleLink(const ConsoleConfig &config)
+{
+    signalling::ClientOptions options;
+    options.hubUrl = config.hub.url;
+    options.pinnedCertificatePath = config.hub.certificatePath;
+    return options;
+}
+} // namespace
+
+ConsoleController::ConsoleController(const ConsoleConfig &config, QObject *parent)
+    : CallController(consoleLink(config), config.media, parent), m_defaultUser(config.user)
+{
+    connect(this, &CallController::roleMessage, this, &ConsoleController::onRoleMessage);
+    connect(this, &CallController::welcomed, this, [this] {
+        m_loggedIn = true;
+        m_advisorName = link().displayName();
+        Q_EMIT loginChanged();
+    });
+}
+
+void ConsoleController::logIn(const QString &user, const QString &password)
+{
+    link().setHello({{QStringLiteral("role"), QStringLiteral("advisor")},
+                     {QStringLiteral("user"), user.trimmed()},
+                     {QStringLiteral("password"), password},
+                     {QStringLiteral("client"), QStringLiteral("ventanilla-console")}});
+    setLastError({});
+    if (auto started = connectToHub(); !started)
+        setLastError(started.error());
+}
+
+void ConsoleController::logOut()
+{
+    disconnectFromHub();
+    m_loggedIn = false;
+    m_available = false;
+    Q_EMIT loginChanged();
+    Q_EMIT availableChanged();
+}
+
+void ConsoleController::setAvailable(bool available)
+{
+    send(makeMessage(MessageType::AdvisorState, {{QStringLiteral("state"), available ? QStringLiteral("available") : QStringLiteral("away")}}));
+}
+
+void ConsoleController::accept()
+{
+    if (callState() != CallState::Ringing)
+        return;
+    send(makeMessage(MessageType::CallAccept, {{QStringLiteral("call_id"), callId()}}));
+}
+
+void ConsoleController::decline()
+{
+    if (callState() != CallState::Ringing)
+        return;
+    send(makeMessage(MessageType::CallDecline, {{QStringLiteral("call_id"), callId()}}));
+    setCallId({});
+    setCallState(CallState::Idle);
+}
+
+void ConsoleController::requestKioskScreen(bool shown)
+{
+    if (callState() < CallState::Connecting)
+        return;
+    send(makeMessage(MessageType::ShareRequest, {{QStringLiteral("call_id"), callId()}, {QStringLiteral("active"), shown}}));
+}
+
+void ConsoleController::onRoleMessage(const signalling::Message &message)
+{
+    switch (message.type()) {
+    case MessageType::AdvisorState: {
+        const bool available = message.string(QStringLiteral("state")) == QLatin1String("available");
+        if (available != m_available) {
+            m_available = available;
+            Q_EMIT availableChanged();
+        }
+        break;
+    }
+    case MessageType::CallOffer:
+        if (callState() != CallState::Idle) {
+            send(makeMessage(MessageType::CallDecline, {{QStringLiteral("call_id"), message.string(QStringLiteral("call_id"))}}));
+            break;
+        }
+        setCallId(message.string(QStringLiteral("call_id")));
+        m_incomingMunicipality = message.string(QStringLiteral("municipality"));
+        m_incomingService = message.string(QStringLiteral("service"));
+        setCallState(CallState::Ringing);
+        Q_EMIT incomingCall();
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace ventanilla::client

@@ -1,0 +1,68 @@
+// The kiosk's role: request a call, follow the queue, leave it.
+#include "ventanilla/client/kiosk_controller.h"
+
+#include "ventanilla/client/logging.h"
+
+namespace ventanilla::client {
+
+using signalling::makeMessage;
+using signalling::MessageType;
+
+namespace {
+signalling::ClientOptions kioskLink(const KioskConfig &config)
+{
+    signalling::ClientOptions options;
+    options.hubUrl = config.hub.url;
+    options.pinnedCertificatePath = config.hub.certificatePath;
+    options.hello = {{QStringLiteral("role"), QStringLiteral("kiosk")},
+                     {QStringLiteral("site_id"), config.siteId},
+                     {QStringLiteral("credential"), config.credential},
+                     {QStringLiteral("client"), QStringLiteral("ventanilla-kiosk")}};
+    return options;
+}
+} // namespace
+
+KioskController::KioskController(const KioskConfig &config, QObject *parent)
+    : CallController(kioskLink(config), config.media, parent), m_language(config.language)
+{
+    connect(this, &CallController::roleMessage, this, &KioskController::onRoleMessage);
+    connect(this, &CallController::callStateChanged, this, [this] {
+        if (callState() != CallState::Waiting && m_queuePosition != 0) {
+            m_queuePosition = 0;
+            Q_EMIT queueChanged();
+        }
+    });
+}
+
+void KioskController::requestCall(const QString &service)
+{
+    if (callState() != CallState::Idle) {
+        qCInfo(lcClient) << "call request ignored: already" << callState();
+        return;
+    }
+    setCallState(CallState::Waiting);
+    send(makeMessage(MessageType::CallRequest, {{QStringLiteral("service"), service}}));
+}
+
+void KioskController::cancelRequest()
+{
+    if (callState() != CallState::Waiting)
+        return;
+    if (!callId().isEmpty())
+        send(makeMessage(MessageType::Hangup, {{QStringLiteral("call_id"), callId()}, {QStringLiteral("reason"), QStringLiteral("abandoned")}}));
+    setCallId({});
+    setCallState(CallState::Idle);
+}
+
+void KioskController::onRoleMessage(const signalling::Message &message)
+{
+    if (message.type() == MessageType::CallQueued && callState() == CallState::Waiting) {
+        setCallId(message.string(QStringLiteral("call_id")));
+        m_queuePosition = static_cast<int>(message.integer(QStringLiteral("position")));
+        Q_EMIT queueChanged();
+    } else if (message.type() == MessageType::Error && callState() == CallState::Waiting) {
+        setCallState(CallState::Idle);
+    }
+}
+
+} // namespace ventanilla::client

@@ -1,0 +1,196 @@
+// End to end: a real hub, a console and a kiosk over TLS on loopback. The kiosk calls,
+// the advisor answers, media flows both ways, the kiosk's screen is shared on request,
+// the call ends and the hub's SQLite database holds it with both sides' reports.
+#include "hub_fixture.h"
+#include "tcp_proxy.h"
+#include "test_support.h"
+
+#include "ventanilla/client/console_controller.h"
+#include "ventanilla/client/kiosk_controller.h"
+#include "ventanilla/hub/admin.h"
+
+#include <catch2/catch.hpp>
+
+#include <QJsonDocument>
+
+using namespace ventanilla;
+using client::CallController;
+using CallState = CallController::CallState;
+
+namespace {
+
+void logInAvailable(client::ConsoleController &console)
+{
+    console.logIn(test::kAdvisorUser, test::kAdvisorPassword);
+    REQUIRE(test::waitUntil([&] { return console.loggedIn(); }, 10000));
+    console.setAvailable(true);
+    REQUIRE(test::waitUntil([&] { return console.available(); }, 5000));
+}
+
+void connectKiosk(client::KioskController &kiosk)
+{
+    REQUIRE_OK(kiosk.connectToHub());
+    REQUIRE(test::waitUntil([&] { return kiosk.linkState() == QStringLiteral("online"); }, 10000));
+}
+
+} // namespace
+
+TEST_CASE("a kiosk calls, the advisor answers, the screen is shared and the call is recorded", "[call]")
+{
+    test::HubFixture fixture;
+    client::ConsoleController console(fixture.consoleConfig());
+    client::KioskController kiosk(fixture.kioskConfig());
+    logInAvailable(console);
+    connectKiosk(kiosk);
+    CHECK(kiosk.municipality() == QStringLiteral("El Bonillo"));
+    CHECK(console.advisorName() == QStringLiteral("Ana García"));
+
+    kiosk.requestCall(QStringLiteral("padron"));
+    REQUIRE(test::waitUntil([&] { return console.callState() == CallState::Ringing; }, 10000));
+    CHECK(console.incomingMunicipality() == QStringLiteral("El Bonillo"));
+    CHECK(console.incomingService() == QStringLiteral("padron"));
+    console.accept();
+
+    REQUIRE(test::waitUntil([&] { return kiosk.callState() == CallState::InCall && console.callState() == CallState::InCall; }, 15000));
+    REQUIRE(test::waitUntil([&] {
+        return kiosk.media().remoteVideoFrames() > 20 && console.media().remoteVideoFrames() > 20
+            && kiosk.media().remoteAudioPackets() > 40 && console.media().remoteAudioPackets() > 40;
+    }, 20000));
+    CHECK(kiosk.peerName() == QStringLiteral("Ana García"));
+    CHECK(console.peerName() == QStringLiteral("El Bonillo"));
+
+    console.requestKioskScreen(true);
+    REQUIRE(test::waitUntil([&] { return console.peerSharingDesktop() && console.media().remoteDesktopFrames() > 10; }, 15000));
+    CHECK(kiosk.sharingDesktop());
+    console.requestKioskScreen(false);
+    REQUIRE(test::waitUntil([&] { return !console.peerSharingDesktop(); }, 5000));
+    CHECK_FALSE(kiosk.sharingDesktop());
+    CHECK(kiosk.media().wirePlaintextLeaks() == 0);
+    CHECK(console.media().wirePlaintextLeaks() == 0);
+
+    const QString callId = kiosk.callId();
+    kiosk.hangUp();
+    REQUIRE(test::waitUntil([&] { return kiosk.callState() == CallState::Idle && console.callState() == CallState::Idle; }, 5000));
+    REQUIRE(test::waitUntil([&] { return fixture.store().callReports(callId).size() == 2; }, 5000));
+
+    const auto summary = hub::admin::callSummary(fixture.store(), callId);
+    REQUIRE(summary.ok());
+    INFO(QJsonDocument(*summary).toJson().toStdString());
+    CHECK(summary->value(QStringLiteral("session_recorded")).toBool());
+    CHECK(summary->value(QStringLiteral("frames_kiosk_to_console")).toInteger() > 20);
+    CHECK(summary->value(QStringLiteral("frames_console_to_kiosk")).toInteger() > 20);
+    CHECK(summary->value(QStringLiteral("desktop_frames")).toInteger() > 10);
+    CHECK(summary->value(QStringLiteral("srtp_cipher")).toString().startsWith(QStringLiteral("SRTP_")));
+    CHECK(summary->value(QStringLiteral("setup_ms")).toInteger() > 0);
+    const auto record = fixture.store().call(callId);
+    REQUIRE(record);
+    CHECK(record->endReason == QStringLiteral("hangup"));
+    CHECK(record->service == QStringLiteral("padron"));
+}
+
+TEST_CASE("the advisor can decline; the citizen waits for the next advisor", "[call]")
+{
+    test::HubFixture fixture;
+    client::ConsoleController console(fixture.consoleConfig());
+    client::KioskController kiosk(fixture.kioskConfig());
+    logInAvailable(console);
+    connectKiosk(kiosk);
+    kiosk.requestCall();
+    REQUIRE(test::waitUntil([&] { return console.callState() == CallState::Ringing; }, 10000));
+    console.decline();
+    test::spin(300);
+    // Declined by the only advisor: the call waits, first in the queue.
+    CHECK(kiosk.callState() == CallState::Waiting);
+    CHECK(kiosk.queuePosition() == 1);
+    CHECK(fixture.hub().waitingCallCount() == 1);
+    kiosk.cancelRequest();
+    REQUIRE(test::waitUntil([&] { return fixture.hub().waitingCallCount() == 0; }, 5000));
+    const auto calls = fixture.store().recentCalls(1);
+    REQUIRE(calls.size() == 1);
+    CHECK(calls.first().endReason == QStringLiteral("abandoned"));
+}
+
+TEST_CASE("an unanswered offer times out, the advisor goes away and the citizen keeps waiting", "[call]")
+{
+    test::HubFixture fixture(30000, 1000);
+    client::ConsoleController console(fixture.consoleConfig());
+    client::KioskController kiosk(fixture.kioskConfig());
+    logInAvailable(console);
+    connectKiosk(kiosk);
+    kiosk.requestCall();
+    REQUIRE(test::waitUntil([&] { return console.callState() == CallState::Ringing; }, 10000));
+    REQUIRE(test::waitUntil([&] { return console.callState() == CallState::Idle && !console.available(); }, 5000));
+    CHECK(kiosk.callState() == CallState::Waiting);
+    // The advisor comes back: the same citizen is offered again.
+    console.setAvailable(true);
+    REQUIRE(test::waitUntil([&] { return console.callState() == CallState::Ringing; }, 5000));
+}
+
+TEST_CASE("a kiosk that loses its link resumes its place within the grace period", "[call][link]")
+{
+    test::HubFixture fixture;
+    test::TcpProxy proxy(fixture.port());
+    client::ConsoleController console(fixture.consoleConfig());
+    client::KioskController kiosk(fixture.kioskConfig(proxy.port()));
+    connectKiosk(kiosk);
+    kiosk.requestCall();
+    REQUIRE(test::waitUntil([&] { return kiosk.queuePosition() == 1; }, 5000));
+
+    proxy.cut();
+    REQUIRE(test::waitUntil([&] { return kiosk.linkState() != QStringLiteral("online"); }, 5000));
+    REQUIRE(test::waitUntil([&] { return kiosk.linkState() == QStringLiteral("online"); }, 10000));
+    CHECK(proxy.connectionsAccepted() >= 2);
+    CHECK(fixture.hub().waitingCallCount() == 1);
+    CHECK(kiosk.callState() == CallState::Waiting);
+
+    // The session, and its place in the queue, survived: the advisor gets the same call.
+    const QString callId = kiosk.callId();
+    logInAvailable(console);
+    REQUIRE(test::waitUntil([&] { return console.callState() == CallState::Ringing; }, 10000));
+    CHECK(console.callId() == callId);
+}
+
+TEST_CASE("a kiosk that stays away past the grace period loses its call", "[call][link]")
+{
+    test::HubFixture fixture(500);
+    test::TcpProxy proxy(fixture.port());
+    client::KioskController kiosk(fixture.kioskConfig(proxy.port()));
+    connectKiosk(kiosk);
+    kiosk.requestCall();
+    REQUIRE(test::waitUntil([&] { return kiosk.queuePosition() == 1; }, 5000));
+    const QString callId = kiosk.callId();
+
+    proxy.setRefusing(true);
+    proxy.cut();
+    REQUIRE(test::waitUntil([&] { return fixture.hub().waitingCallCount() == 0; }, 5000));
+    const auto record = fixture.store().call(callId);
+    REQUIRE(record);
+    CHECK(record->endReason == QStringLiteral("link-lost"));
+
+    // Back on the network, the kiosk starts a fresh session by itself.
+    proxy.setRefusing(false);
+    REQUIRE(test::waitUntil([&] { return kiosk.linkState() == QStringLiteral("online"); }, 15000));
+}
+
+TEST_CASE("a client refuses a hub whose certificate is not the pinned one", "[call][tls]")
+{
+    test::HubFixture fixture;
+    test::HubFixture impostor; // another hub with its own demo PKI
+    client::KioskConfig config = fixture.kioskConfig(impostor.port());
+    client::KioskController kiosk(config);
+    REQUIRE_OK(kiosk.connectToHub());
+    test::spin(1500);
+    CHECK(kiosk.linkState() != QStringLiteral("online"));
+    CHECK(impostor.store().recentCalls(1).isEmpty());
+}
+
+TEST_CASE("a kiosk with a wrong credential is refused and says so", "[call][auth]")
+{
+    test::HubFixture fixture;
+    client::KioskConfig config = fixture.kioskConfig();
+    config.credential = QStringLiteral("not-the-credential");
+    client::KioskController kiosk(config);
+    REQUIRE_OK(kiosk.connectToHub());
+    REQUIRE(test::waitUntil([&] { return kiosk.linkState() == QStringLiteral("refused"); }, 5000));
+    CHECK_FALSE(kiosk.lastError().isEmpty());
+}

@@ -1,0 +1,87 @@
+// A real hub with one advisor and one kiosk, for integration tests.
+#include "hub_fixture.h"
+
+#include "ventanilla/hub/admin.h"
+
+#include <catch2/catch.hpp>
+
+#include <QDir>
+
+namespace ventanilla::test {
+
+media::MediaConfig testMediaConfig()
+{
+    media::MediaConfig config;
+    config.cameraSource = QStringLiteral("videotestsrc is-live=true pattern=smpte");
+    config.microphoneSource = QStringLiteral("audiotestsrc is-live=true wave=sine");
+    config.desktopSource = QStringLiteral("videotestsrc is-live=true pattern=ball");
+    config.audioSink = QStringLiteral("fakesink sync=true");
+    config.width = 640;
+    config.height = 360;
+    config.desktopWidth = 640;
+    config.desktopHeight = 360;
+    config.iceLocalAddresses = {QStringLiteral("127.0.0.1")};
+    config.wireAudit = true;
+    return config;
+}
+
+HubFixture::HubFixture(int grace_ms, int ringTimeout_ms)
+{
+    REQUIRE(m_dir.isValid());
+    m_config.dataDirectory = m_dir.path();
+    m_config.databasePath = QDir(m_dir.path()).filePath(QStringLiteral("hub.db"));
+    m_config.pkiDirectory = QDir(m_dir.path()).filePath(QStringLiteral("pki"));
+    m_config.port = 0;
+    m_config.grace_ms = grace_ms;
+    m_config.ringTimeout_ms = ringTimeout_ms;
+    m_config.heartbeat_ms = 1000;
+    auto initialised = hub::admin::initialise(m_config);
+    REQUIRE(initialised.ok());
+    {
+        auto store = store::Store::open(m_config.databasePath);
+        REQUIRE(hub::admin::addAdvisor(store, kAdvisorUser, QStringLiteral("Ana García"), kAdvisorPassword).ok());
+        auto credential = hub::admin::addKiosk(store, kSiteId, QStringLiteral("El Bonillo"));
+        REQUIRE(credential.ok());
+        m_kioskCredential = *credential;
+    }
+    restart();
+}
+
+HubFixture::~HubFixture() = default;
+
+void HubFixture::restart()
+{
+    if (m_hub) {
+        m_config.port = m_hub->port();
+        m_hub.reset();
+    }
+    m_hub = std::make_unique<hub::Hub>(m_config, store::Store::open(m_config.databasePath));
+    const auto started = m_hub->start();
+    if (!started.ok())
+        FAIL(started.error().toStdString());
+}
+
+QString HubFixture::hubCertificate() const { return QDir(m_config.pkiDirectory).filePath(QStringLiteral("hub.crt")); }
+
+client::KioskConfig HubFixture::kioskConfig(quint16 viaPort) const
+{
+    client::KioskConfig config;
+    config.hub.url = QUrl(QStringLiteral("wss://127.0.0.1:%1/").arg(viaPort ? viaPort : m_hub->port()));
+    config.hub.certificatePath = hubCertificate();
+    config.siteId = kSiteId;
+    config.credential = m_kioskCredential;
+    config.media = testMediaConfig();
+    return config;
+}
+
+client::ConsoleConfig HubFixture::consoleConfig() const
+{
+    client::ConsoleConfig config;
+    config.hub.url = QUrl(QStringLiteral("wss://127.0.0.1:%1/").arg(m_hub->port()));
+    config.hub.certificatePath = hubCertificate();
+    config.user = kAdvisorUser;
+    config.media = testMediaConfig();
+    return config;
+}
+
+} // namespace ventanilla::test
