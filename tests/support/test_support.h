@@ -9,6 +9,15 @@
 
 #include <functional>
 
+#include <catch2/catch.hpp>
+
+namespace Catch {
+template <>
+struct StringMaker<QString> {
+    static std::string convert(const QString &value) { return '"' + value.toStdString() + '"'; }
+};
+} // namespace Catch
+
 namespace ventanilla::test {
 
 // Runs the event loop until condition holds or timeout_ms passes; returns condition().

@@ -88,8 +88,7 @@ void Hub::handleCallRequest(PeerSession &kiosk, const Message &message)
     qCInfo(lcHub).noquote() << kiosk.peerId << "requests a call for" << call->service << "as" << call->id;
     m_waiting.push_back(call->id);
     m_calls.emplace(call->id, std::move(call));
-    sendQueuePositions();
-    offerWaitingCalls();
+    offerWaitingCalls(); // also tells the kiosk its place
 }
 
 void Hub::handleAdvisorState(PeerSession &advisor, const Message &message)
@@ -129,6 +128,7 @@ void Hub::offerWaitingCalls()
             continue;
         }
         call.phase = CallPhase::Offered;
+        call.announcedPosition = 0;
         call.advisorPeer = best->peerId;
         best->advisorState = AdvisorState::Offered;
         best->callId = call.id;
@@ -152,11 +152,14 @@ void Hub::offerWaitingCalls()
 
 void Hub::sendQueuePositions()
 {
-    int position = 1;
+    int position = 0;
     for (const QString &callId : m_waiting) {
-        const ActiveCall &call = *m_calls.at(callId);
+        ActiveCall &call = *m_calls.at(callId);
+        if (++position == call.announcedPosition)
+            continue;
+        call.announcedPosition = position;
         deliver(call.kioskPeer, makeMessage(MessageType::CallQueued, {{QStringLiteral("call_id"), callId},
-                                                                      {QStringLiteral("position"), position++}}));
+                                                                      {QStringLiteral("position"), position}}));
     }
 }
 

@@ -43,6 +43,7 @@ struct ActiveCall {
     QString service;
     CallPhase phase = CallPhase::Unknown;
     qint64 requestedAtMs = 0;
+    int announcedPosition = 0;           // last queue position told to the kiosk
     QHash<QString, qint64> declinedUntilMs; // advisor -> not offered this call again before then
     std::unique_ptr<QTimer> ringTimer;
 };
