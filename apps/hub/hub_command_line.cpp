@@ -25,7 +25,7 @@ const char *kUsage = R"(commands:
   add-kiosk SITE_ID "MUNICIPALITY"    add a kiosk; prints its credential once
   list-advisors | list-kiosks         list them
   calls [N]                           the N most recent calls (default 20)
-  call-summary [CALL_ID|last]         one JSON line: what both sides measured of a call
+  call-summary [CALL_ID|last] [--check]  one JSON line: what both sides measured of a call
   backup FILE                         online copy of the database)";
 
 int fail(const QString &message)
@@ -81,6 +81,7 @@ int runCommand(const QStringList &arguments)
     parser.addOption({QStringLiteral("config"), QStringLiteral("hub config file (INI)"), QStringLiteral("file")});
     parser.addOption({QStringLiteral("data"), QStringLiteral("data directory, overriding the config"), QStringLiteral("dir")});
     parser.addOption({QStringLiteral("port"), QStringLiteral("port to listen on, overriding the config (0 = any free)"), QStringLiteral("port")});
+    parser.addOption({QStringLiteral("check"), QStringLiteral("call-summary: exit 1 unless the call worked both ways")});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("see the list above"));
     parser.process(QStringList{QCoreApplication::applicationFilePath()} + arguments);
 
@@ -146,7 +147,16 @@ int runCommand(const QStringList &arguments)
         if (command == QLatin1String("call-summary") && (expect(0) || expect(1))) {
             auto store = store::Store::open(config.databasePath);
             auto result = hub::admin::callSummary(store, args.value(1, QStringLiteral("last")));
-            return result ? say(QString::fromUtf8(QJsonDocument(*result).toJson(QJsonDocument::Compact))) : fail(result.error());
+            if (!result)
+                return fail(result.error());
+            say(QString::fromUtf8(QJsonDocument(*result).toJson(QJsonDocument::Compact)));
+            if (parser.isSet(QStringLiteral("check"))) {
+                const QStringList problems = hub::admin::callProblems(*result);
+                for (const QString &problem : problems)
+                    QTextStream(stderr) << "ventanilla-hub: " << problem << '\n';
+                return problems.isEmpty() ? 0 : 1;
+            }
+            return 0;
         }
         if (command == QLatin1String("backup") && expect(1)) {
             auto store = store::Store::open(config.databasePath);

@@ -150,6 +150,23 @@ Result<QJsonObject> callSummary(store::Store &store, const QString &callId)
     return summary;
 }
 
+QStringList callProblems(const QJsonObject &summary)
+{
+    QStringList problems;
+    if (!summary.value(QStringLiteral("setup_ms")).isDouble())
+        problems << QStringLiteral("no first decoded frame on both sides: setup_ms unknown");
+    for (const char *field : {"frames_kiosk_to_console", "frames_console_to_kiosk", "audio_packets_kiosk_to_console",
+                              "audio_packets_console_to_kiosk", "desktop_frames"}) {
+        if (summary.value(QLatin1String(field)).toInteger() <= 0)
+            problems << QStringLiteral("%1 is 0").arg(QLatin1String(field));
+    }
+    if (!summary.value(QStringLiteral("srtp_cipher")).toString().startsWith(QLatin1String("SRTP_")))
+        problems << QStringLiteral("no SRTP profile was negotiated");
+    if (!summary.value(QStringLiteral("session_recorded")).toBool())
+        problems << QStringLiteral("the hub's database does not hold the whole call");
+    return problems;
+}
+
 Result<QString> backup(store::Store &store, const QString &targetPath)
 {
     if (QFileInfo::exists(targetPath))

@@ -27,6 +27,9 @@ QString listCalls(store::Store &store, int limit);
 // srtp_cipher, session_recorded.
 Result<QJsonObject> callSummary(store::Store &store, const QString &callId);
 
+// What in a call summary shows the call did not work both ways; empty when it did.
+QStringList callProblems(const QJsonObject &summary);
+
 Result<QString> backup(store::Store &store, const QString &targetPath);
 
 } // namespace ventanilla::hub::admin

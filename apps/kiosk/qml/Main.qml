@@ -1,0 +1,34 @@
+// The kiosk window: one screen at a time, chosen from the controller's link and call state.
+import QtQuick
+import QtQuick.Window
+import Ventanilla
+
+Window {
+    id: window
+    required property KioskController controller
+    width: 1280
+    height: 800
+    visible: true
+    color: Theme.background
+    title: qsTr("Ventanilla — Oficina Virtual Asistida")
+
+    readonly property bool online: controller.linkState === "online"
+
+    Loader {
+        anchors.fill: parent
+        sourceComponent: {
+            if (!window.online && window.controller.callState !== CallController.InCall)
+                return offline
+            switch (window.controller.callState) {
+            case CallController.Waiting: return waiting
+            case CallController.Connecting:
+            case CallController.InCall: return call
+            default: return welcome
+            }
+        }
+    }
+    Component { id: offline; OfflineScreen { controller: window.controller } }
+    Component { id: welcome; WelcomeScreen { controller: window.controller } }
+    Component { id: waiting; WaitingScreen { controller: window.controller } }
+    Component { id: call; CallScreen { controller: window.controller } }
+}
