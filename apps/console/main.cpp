@@ -42,7 +42,7 @@ int main(int argc, char *argv[])
 
     client::ConsoleController controller(setup->console);
     std::unique_ptr<client::Automation> automation;
-    if (options->automation.active() || options->automation.shareAfter_ms >= 0)
+    if (options->automation.active())
         automation = std::make_unique<client::Automation>(controller, options->automation);
 
     // Declared after the controller (and the hub) so it is destroyed first.

@@ -9,6 +9,8 @@ Button {
     property color ink: Theme.buttonText
     implicitWidth: 520
     implicitHeight: 140
+    leftPadding: 56
+    rightPadding: 56
     contentItem: Column {
         spacing: 6
         Text {

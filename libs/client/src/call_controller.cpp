@@ -80,7 +80,8 @@ void CallController::setCallState(CallState state)
 void CallController::setLastError(const QString &text)
 {
     m_lastError = text;
-    qCWarning(lcClient).noquote() << text;
+    if (!text.isEmpty())
+        qCWarning(lcClient).noquote() << text;
     Q_EMIT lastErrorChanged();
 }
 

@@ -114,6 +114,7 @@ void SignallingClient::onSslErrors(const QList<QSslError> &errors)
 
 void SignallingClient::onConnected()
 {
+    m_wasConnected = true;
     m_lastReceived.start();
     setState(LinkState::Authenticating);
     if (!m_token.isEmpty()) {
@@ -128,7 +129,8 @@ void SignallingClient::onDisconnected()
     m_heartbeat.stop();
     if (m_stopping || m_state == LinkState::Refused)
         return;
-    qCInfo(lcSignalling).noquote() << "link to hub lost:" << m_socket.closeReason();
+    if (std::exchange(m_wasConnected, false))
+        qCInfo(lcSignalling).noquote() << "link to hub lost:" << m_socket.closeReason();
     scheduleReconnect();
 }
 

@@ -18,7 +18,7 @@ struct AutomationPlan {
     int quitAfterCalls = 0;       // quit the app once this many calls have finished
     int deadline_ms = 0;          // quit with exit code 3 if not done by then
 
-    bool active() const { return !callService.isEmpty() || answer || quitAfterCalls > 0; }
+    bool active() const { return !callService.isEmpty() || answer || quitAfterCalls > 0 || deadline_ms > 0 || shareAfter_ms >= 0; }
 };
 
 class Automation : public QObject {

@@ -77,6 +77,7 @@ private:
     int m_heartbeat_ms = 5000;
     int m_backoff_ms = 0;
     bool m_stopping = false;
+    bool m_wasConnected = false;
     QList<Message> m_outbox;
 };
 
