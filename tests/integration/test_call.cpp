@@ -88,7 +88,7 @@ TEST_CASE("a kiosk calls, the advisor answers, the screen is shared and the call
     CHECK(record->service == QStringLiteral("padron"));
 }
 
-TEST_CASE("the advisor can decline; the citizen waits for the next advisor", "[call]")
+TEST_CASE("the advisor can decline and the citizen waits for the next advisor", "[call]")
 {
     test::HubFixture fixture;
     client::ConsoleController console(fixture.consoleConfig());

@@ -166,7 +166,7 @@ TEST_CASE("out-of-order and out-of-role messages are refused without changing st
     CHECK(fixture.store().recentCalls(10).size() == 1);
 }
 
-TEST_CASE("an oversized message closes nothing but itself; repeated abuse closes the link", "[hub][input]")
+TEST_CASE("an oversized message closes nothing but itself and repeated abuse closes the link", "[hub][input]")
 {
     test::HubFixture fixture;
     RawClient client(fixture);

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <QJsonDocument>
+#include <QFile>
 #include <QRandomGenerator>
 
 using namespace ventanilla::signalling;
@@ -146,4 +147,17 @@ TEST_CASE("random and mutated input never crashes the parser", "[protocol][fuzz]
         }
     }
     CHECK(refused > 1000);
+}
+
+TEST_CASE("docs/protocol.md documents every message type", "[protocol][docs]")
+{
+    QFile doc(QStringLiteral(VENTANILLA_SOURCE_DIR "/docs/protocol.md"));
+    REQUIRE(doc.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(doc.readAll());
+    for (const MessageSchema &schema : messageSchemas()) {
+        INFO(schema.name);
+        CHECK(text.contains(QStringLiteral("\n### %1\n").arg(QLatin1String(schema.name))));
+        for (const FieldSpec &field : schema.fields)
+            CHECK(text.contains(QStringLiteral("`%1`").arg(QLatin1String(field.name))));
+    }
 }
