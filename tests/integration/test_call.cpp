@@ -65,6 +65,12 @@ TEST_CASE("a kiosk calls, the advisor answers, the screen is shared and the call
     console.requestKioskScreen(false);
     REQUIRE(test::waitUntil([&] { return !console.peerSharingDesktop(); }, 5000));
     CHECK_FALSE(kiosk.sharingDesktop());
+
+    // The advisor can show their own screen to the citizen the same way.
+    console.setDesktopShared(true);
+    REQUIRE(test::waitUntil([&] { return kiosk.peerSharingDesktop() && kiosk.media().remoteDesktopFrames() > 5; }, 15000));
+    console.setDesktopShared(false);
+    REQUIRE(test::waitUntil([&] { return !kiosk.peerSharingDesktop(); }, 5000));
     CHECK(kiosk.media().wirePlaintextLeaks() == 0);
     CHECK(console.media().wirePlaintextLeaks() == 0);
 

@@ -1,14 +1,27 @@
-// The call: the advisor fills the screen, the citizen sees themselves in a corner,
-// a banner says when their screen is being shown, and a red button ends the call.
+// The call: the advisor fills the screen (or, while the advisor shows their screen, that
+// screen does and the advisor moves to a corner), the citizen sees themselves in a corner,
+// a banner says when their own screen is being shown, and a red button ends the call.
 import QtQuick
 import Ventanilla
 
 Item {
+    id: screen
     required property KioskController controller
+    readonly property bool advisorSharing: controller.peerSharingDesktop
 
     VideoView {
-        id: advisor
+        id: advisorScreen
         anchors.fill: parent
+        visible: screen.advisorSharing
+        source: controller.remoteDesktop
+    }
+    VideoView {
+        id: advisor
+        anchors.fill: screen.advisorSharing ? undefined : parent
+        x: screen.advisorSharing ? 24 : 0
+        y: screen.advisorSharing ? parent.height - height - 160 : 0
+        width: screen.advisorSharing ? 320 : parent.width
+        height: screen.advisorSharing ? 180 : parent.height
         source: controller.remoteVideo
     }
     Text {

@@ -26,6 +26,7 @@ MediaConfig readMediaConfig(ConfigFile &config)
     media.desktopBitrate_kbps = config.integer(QStringLiteral("media/desktop_bitrate_kbps"), media.desktopBitrate_kbps, 100, 20000);
     media.audioBitrate_kbps = config.integer(QStringLiteral("media/audio_bitrate_kbps"), media.audioBitrate_kbps, 8, 256);
     media.jitterBuffer_ms = config.integer(QStringLiteral("media/jitter_buffer_ms"), media.jitterBuffer_ms, 0, 1000);
+    media.videoSync = config.boolean(QStringLiteral("media/video_sync"), media.videoSync);
     const QString addresses = config.string(QStringLiteral("media/ice_local_addresses"), {});
     for (const QString &address : addresses.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         if (QHostAddress(address.trimmed()).isNull())
@@ -37,6 +38,7 @@ MediaConfig readMediaConfig(ConfigFile &config)
     if (!media.stunServer.isEmpty() && !media.stunServer.startsWith(QLatin1String("stun://")))
         config.invalid(QStringLiteral("media/stun_server"), QStringLiteral("must look like stun://host:port"));
     media.wireAudit = config.boolean(QStringLiteral("media/wire_audit"), false);
+    media.latencyProbe = config.boolean(QStringLiteral("media/latency_probe"), false);
     return media;
 }
 

@@ -136,6 +136,10 @@ GstFlowReturn onNewSample(GstAppSink *sink, gpointer data)
     QImage image = imageFromSample(sample.get());
     if (image.isNull())
         return GST_FLOW_OK;
+    if (context->kind == StreamKind::Video && shared.latencyProbe) {
+        if (const auto stamp = readTimeStamp(image))
+            shared.latency.add((g_get_monotonic_time() - *stamp) / 1000.0);
+    }
     FrameSlot &slot = context->kind == StreamKind::Video ? shared.video
         : context->kind == StreamKind::Desktop           ? shared.desktop
                                                          : shared.preview;
@@ -204,9 +208,11 @@ void onPadAdded(GstElement *, GstPad *pad, gpointer data)
         break;
     case StreamKind::Video:
     case StreamKind::Desktop:
-        // sync=false: show each frame as soon as it is decoded; the jitter buffer already paced it.
+        // Without video_sync each frame is shown as soon as it is decoded: in-order packets
+        // leave the jitter buffer at once, so its latency does not delay the picture.
         description = QStringLiteral("queue ! rtpvp8depay ! vp8dec ! videoconvert ! video/x-raw,format=BGRx ! "
-                                     "appsink name=frames sync=false max-buffers=1 drop=true");
+                                     "appsink name=frames sync=%1 max-buffers=1 drop=true")
+                          .arg(shared.videoSync ? QStringLiteral("true") : QStringLiteral("false"));
         break;
     case StreamKind::Unknown:
         qCWarning(lcMedia) << "ignoring a stream on an unexpected m-line";
@@ -273,7 +279,8 @@ Status buildSendBranches(MediaShared &shared, const MediaConfig &config)
         return failure(QStringLiteral("microphone pipeline \"%1\": %2").arg(config.microphoneSource, error));
 
     const QString camera = QStringLiteral(
-        "%1 ! videoconvert ! videoscale ! videorate ! video/x-raw,width=%2,height=%3,framerate=%4/1 ! tee name=camera "
+        "%1 ! videoconvert ! videoscale ! videorate ! video/x-raw,format=I420,width=%2,height=%3,framerate=%4/1 ! "
+        "identity name=capture ! tee name=camera "
         "camera. ! queue max-size-buffers=1 leaky=downstream ! %5 ! rtpvp8pay %6 picture-id-mode=15-bit mtu=1200 ! %7 "
         "camera. ! queue max-size-buffers=1 leaky=downstream ! videoscale ! videorate ! "
         "video/x-raw,width=320,height=180,framerate=15/1 ! videoconvert ! video/x-raw,format=BGRx ! "
@@ -288,6 +295,11 @@ Status buildSendBranches(MediaShared &shared, const MediaConfig &config)
     if (!cameraBin)
         return failure(QStringLiteral("camera pipeline \"%1\": %2").arg(config.cameraSource, error));
     attachAppSink(shared, cameraBin.get(), StreamKind::Unknown); // the local preview
+    if (config.latencyProbe) {
+        GstPtr<GstElement> capture = adopt(gst_bin_get_by_name(GST_BIN(cameraBin.get()), "capture"));
+        GstPtr<GstPad> captured = adopt(gst_element_get_static_pad(capture.get(), "src"));
+        stampBuffersOn(captured.get(), config.width, config.height);
+    }
 
     // The desktop encoder stays for the whole call; share sources come and go in front of it.
     const QString desktop = QStringLiteral("queue name=desktop_in max-size-buffers=2 leaky=downstream ! %1 ! "

@@ -159,6 +159,8 @@ Status MediaSession::start(SdpRole role)
     m_shared = std::make_shared<MediaShared>(this);
     m_shared->role = role;
     m_shared->audioSinkDescription = resolveAudioSink(m_config.audioSink);
+    m_shared->latencyProbe = m_config.latencyProbe;
+    m_shared->videoSync = m_config.videoSync;
     if (auto built = buildPipeline(); !built) {
         stop();
         return built;
@@ -402,6 +404,8 @@ qint64 MediaSession::remoteAudioPackets() const { return m_shared ? m_shared->au
 qint64 MediaSession::firstRemoteVideoFrameAtMs() const { return m_shared ? m_shared->firstVideoFrameAtMs.load() : 0; }
 qint64 MediaSession::wirePacketsAudited() const { return m_shared ? m_shared->wireAudit.audited() : 0; }
 qint64 MediaSession::wirePlaintextLeaks() const { return m_shared ? m_shared->wireAudit.leaks() : 0; }
+
+QList<double> MediaSession::takeLatencySamples() { return m_shared ? m_shared->latency.take() : QList<double>(); }
 
 QString MediaSession::srtpProfile() const { return running() ? negotiatedSrtpProfile(m_shared->webrtc) : QString(); }
 

@@ -7,6 +7,7 @@
 #include "ventanilla/media/gst_ptr.h"
 #include "ventanilla/media/media_session.h"
 #include "ventanilla/media/thread_bridge.h"
+#include "latency_probe.h"
 #include "wire_audit.h"
 
 #include <QImage>
@@ -46,6 +47,9 @@ struct MediaShared {
     std::atomic<qint64> firstVideoFrameAtMs{0};
     SsrcKinds localSsrcs; // written while building, before any thread starts
     WireAudit wireAudit;
+    bool latencyProbe = false;
+    bool videoSync = false;
+    LatencySamples latency;
 };
 
 // media_pipeline.cpp

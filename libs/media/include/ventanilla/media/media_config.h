@@ -23,10 +23,15 @@ struct MediaConfig {
     int desktopBitrate_kbps = 800;
     int audioBitrate_kbps = 32;
     int jitterBuffer_ms = 50;
+    // false: show each decoded frame at once (least delay; the jitter buffer only waits for
+    // missing packets). true: show frames at their presentation time, as GStreamer's sinks do
+    // by default (smoother on a jittery network, adds the jitter buffer's latency).
+    bool videoSync = false;
     // Addresses ICE may gather host candidates on; empty means every interface.
     QStringList iceLocalAddresses;
     QString stunServer;          // stun://host:port, empty for none
     bool wireAudit = false;      // compare outgoing plaintext RTP with what reaches the socket
+    bool latencyProbe = false;   // stamp camera frames with the clock, read them back (benchmarks)
 };
 
 MediaConfig readMediaConfig(ConfigFile &config);

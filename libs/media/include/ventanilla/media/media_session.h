@@ -63,6 +63,10 @@ public:
     qint64 wirePacketsAudited() const;
     qint64 wirePlaintextLeaks() const;
 
+    // With latency_probe on: capture-to-decoded delays (ms) of remote camera frames since the
+    // last call. Needs both ends on one machine (they compare one monotonic clock).
+    QList<double> takeLatencySamples();
+
     // Writes a Graphviz .dot of the pipeline into $GST_DEBUG_DUMP_DOT_DIR, if set.
     void dumpGraph(const QString &name) const;
 
