@@ -56,11 +56,10 @@ double percentile(QList<double> values, double p)
 
 QJsonObject summary(const QList<double> &values)
 {
-    return {{QStringLiteral("n"), values.size()},
-            {QStringLiteral("p50"), percentile(values, 0.5)},
-            {QStringLiteral("p95"), percentile(values, 0.95)},
-            {QStringLiteral("min"), values.isEmpty() ? 0 : *std::min_element(values.begin(), values.end())},
-            {QStringLiteral("max"), values.isEmpty() ? 0 : *std::max_element(values.begin(), values.end())}};
+    return {{QStringLiteral("n"), values.size()}, {QStringLiteral("p50"), percentile(values, 0.5)},
+        {QStringLiteral("p95"), percentile(values, 0.95)},
+        {QStringLiteral("min"), values.isEmpty() ? 0 : *std::min_element(values.begin(), values.end())},
+        {QStringLiteral("max"), values.isEmpty() ? 0 : *std::max_element(values.begin(), values.end())}};
 }
 
 struct Site {
@@ -116,13 +115,16 @@ Clients connect(Site &site, const media::MediaConfig &media)
     const QUrl url(QStringLiteral("wss://127.0.0.1:%1/").arg(site.hub->port()));
     const QString certificate = site.dir.filePath(QStringLiteral("pki/hub.crt"));
     client::ConsoleConfig console{{url, certificate}, QStringLiteral("ana"), {}, media};
-    client::KioskConfig kiosk{{url, certificate}, QStringLiteral("bench"), site.credential, QStringLiteral("es"), media};
-    Clients clients{std::make_unique<client::ConsoleController>(console), std::make_unique<client::KioskController>(kiosk)};
+    client::KioskConfig kiosk{
+        {url, certificate}, QStringLiteral("bench"), site.credential, QStringLiteral("es"), media};
+    Clients clients{
+        std::make_unique<client::ConsoleController>(console), std::make_unique<client::KioskController>(kiosk)};
     clients.console->logIn(QStringLiteral("ana"), QStringLiteral("bench-password"));
     waitUntil([&] { return clients.console->loggedIn(); }, 10000);
     clients.console->setAvailable(true);
     (void)clients.kiosk->connectToHub();
-    waitUntil([&] { return clients.console->available() && clients.kiosk->linkState() == QStringLiteral("online"); }, 10000);
+    waitUntil(
+        [&] { return clients.console->available() && clients.kiosk->linkState() == QStringLiteral("online"); }, 10000);
     return clients;
 }
 
@@ -134,16 +136,22 @@ std::optional<std::pair<double, double>> placeCall(Clients &c)
         return std::nullopt;
     const qint64 acceptedAt = QDateTime::currentMSecsSinceEpoch();
     c.console->accept();
-    if (!waitUntil([&] { return c.kiosk->media().firstRemoteVideoFrameAtMs() > 0 && c.console->media().firstRemoteVideoFrameAtMs() > 0; }, 15000))
+    if (!waitUntil(
+            [&] {
+                return c.kiosk->media().firstRemoteVideoFrameAtMs() > 0
+                    && c.console->media().firstRemoteVideoFrameAtMs() > 0;
+            },
+            15000))
         return std::nullopt;
     return std::pair{double(c.kiosk->media().firstRemoteVideoFrameAtMs() - acceptedAt),
-                     double(c.console->media().firstRemoteVideoFrameAtMs() - acceptedAt)};
+        double(c.console->media().firstRemoteVideoFrameAtMs() - acceptedAt)};
 }
 
 void endCall(Clients &c)
 {
     c.kiosk->hangUp();
-    waitUntil([&] { return c.kiosk->callState() == CallState::Idle && c.console->callState() == CallState::Idle; }, 10000);
+    waitUntil(
+        [&] { return c.kiosk->callState() == CallState::Idle && c.console->callState() == CallState::Idle; }, 10000);
     waitUntil([] { return false; }, 300); // let the call reports reach the hub
 }
 
@@ -156,12 +164,16 @@ int main(int argc, char *argv[])
     QLoggingCategory::setFilterRules(QStringLiteral("ventanilla.*.info=false"));
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("calls"), QStringLiteral("calls for the set-up time"), QStringLiteral("n"), QStringLiteral("10")});
-    parser.addOption({QStringLiteral("g2g-seconds"), QStringLiteral("seconds of glass-to-glass samples per setting"), QStringLiteral("s"), QStringLiteral("20")});
+    parser.addOption({QStringLiteral("calls"), QStringLiteral("calls for the set-up time"), QStringLiteral("n"),
+        QStringLiteral("10")});
+    parser.addOption({QStringLiteral("g2g-seconds"), QStringLiteral("seconds of glass-to-glass samples per setting"),
+        QStringLiteral("s"), QStringLiteral("20")});
     parser.addOption({QStringLiteral("settings"),
-                      QStringLiteral("settings to compare: jitter buffer ms / free (ours) or clock (sinks synced, GStreamer's default)"),
-                      QStringLiteral("list"), QStringLiteral("50/free,200/clock,50/clock")});
-    parser.addOption({QStringLiteral("size"), QStringLiteral("camera size"), QStringLiteral("WxH"), QStringLiteral("1280x720")});
+        QStringLiteral(
+            "settings to compare: jitter buffer ms / free (ours) or clock (sinks synced, GStreamer's default)"),
+        QStringLiteral("list"), QStringLiteral("50/free,200/clock,50/clock")});
+    parser.addOption(
+        {QStringLiteral("size"), QStringLiteral("camera size"), QStringLiteral("WxH"), QStringLiteral("1280x720")});
     parser.process(app);
     const int calls = parser.value(QStringLiteral("calls")).toInt();
     const int seconds = parser.value(QStringLiteral("g2g-seconds")).toInt();
@@ -178,7 +190,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     QJsonObject result{{QStringLiteral("date"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-                       {QStringLiteral("size"), parser.value(QStringLiteral("size"))}};
+        {QStringLiteral("size"), parser.value(QStringLiteral("size"))}};
 
     QJsonArray g2g;
     bool first = true;
@@ -204,8 +216,12 @@ int main(int argc, char *argv[])
             result.insert(QStringLiteral("setup_ms_console"), summary(consoleSetup));
             result.insert(QStringLiteral("setup_ms_both"), summary(bothSetup));
             result.insert(QStringLiteral("setup_jitter_buffer_ms"), jitter_ms);
-            out << QStringLiteral("set-up (accept → first frame, both sides), %1 calls, jitter buffer %2 ms: p50 %3 ms, p95 %4 ms\n")
-                       .arg(calls).arg(jitter_ms).arg(percentile(bothSetup, 0.5), 0, 'f', 0).arg(percentile(bothSetup, 0.95), 0, 'f', 0);
+            out << QStringLiteral(
+                "set-up (accept → first frame, both sides), %1 calls, jitter buffer %2 ms: p50 %3 ms, p95 %4 ms\n")
+                       .arg(calls)
+                       .arg(jitter_ms)
+                       .arg(percentile(bothSetup, 0.5), 0, 'f', 0)
+                       .arg(percentile(bothSetup, 0.95), 0, 'f', 0);
             first = false;
         }
         if (!placeCall(clients)) {
@@ -221,15 +237,18 @@ int main(int argc, char *argv[])
         const QList<double> toKiosk = clients.kiosk->media().takeLatencySamples();
         const double fps = double(clients.console->media().remoteVideoFrames() - framesBefore) / seconds;
         endCall(clients);
-        QJsonObject row{{QStringLiteral("jitter_buffer_ms"), jitter_ms},
-                        {QStringLiteral("video_sync"), videoSync},
-                        {QStringLiteral("kiosk_to_console_ms"), summary(toConsole)},
-                        {QStringLiteral("console_to_kiosk_ms"), summary(toKiosk)},
-                        {QStringLiteral("fps_received"), fps}};
+        QJsonObject row{{QStringLiteral("jitter_buffer_ms"), jitter_ms}, {QStringLiteral("video_sync"), videoSync},
+            {QStringLiteral("kiosk_to_console_ms"), summary(toConsole)},
+            {QStringLiteral("console_to_kiosk_ms"), summary(toKiosk)}, {QStringLiteral("fps_received"), fps}};
         g2g.append(row);
-        out << QStringLiteral("glass-to-glass kiosk → console, jitter buffer %1 ms, %6: p50 %2 ms, p95 %3 ms (%4 stamped frames, %5 fps received)\n")
-                   .arg(jitter_ms).arg(percentile(toConsole, 0.5), 0, 'f', 1).arg(percentile(toConsole, 0.95), 0, 'f', 1)
-                   .arg(toConsole.size()).arg(fps, 0, 'f', 1).arg(videoSync ? QStringLiteral("clock-synced sink") : QStringLiteral("free-running sink"));
+        out << QStringLiteral("glass-to-glass kiosk → console, jitter buffer %1 ms, %6: p50 %2 ms, p95 %3 ms (%4 "
+                              "stamped frames, %5 fps received)\n")
+                   .arg(jitter_ms)
+                   .arg(percentile(toConsole, 0.5), 0, 'f', 1)
+                   .arg(percentile(toConsole, 0.95), 0, 'f', 1)
+                   .arg(toConsole.size())
+                   .arg(fps, 0, 'f', 1)
+                   .arg(videoSync ? QStringLiteral("clock-synced sink") : QStringLiteral("free-running sink"));
         clients.kiosk->disconnectFromHub();
         clients.console->logOut();
         waitUntil([] { return false; }, 500);

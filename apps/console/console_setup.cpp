@@ -12,10 +12,12 @@ namespace ventanilla::consoleapp {
 void addConsoleOptions(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("host-hub"), QStringLiteral("run the hub in this process (a one-box site)")});
-    parser.addOption({QStringLiteral("data"), QStringLiteral("hub data directory, with --host-hub"), QStringLiteral("dir")});
+    parser.addOption(
+        {QStringLiteral("data"), QStringLiteral("hub data directory, with --host-hub"), QStringLiteral("dir")});
     parser.addOption({QStringLiteral("port"), QStringLiteral("hub port, with --host-hub"), QStringLiteral("port")});
     parser.addOption({QStringLiteral("user"), QStringLiteral("advisor to log in as"), QStringLiteral("user")});
-    parser.addOption({QStringLiteral("password-file"), QStringLiteral("log in unattended with the password in this file"), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("password-file"),
+        QStringLiteral("log in unattended with the password in this file"), QStringLiteral("file")});
     parser.addOption({QStringLiteral("answer"), QStringLiteral("automation: be available and accept every call")});
 }
 
@@ -28,16 +30,19 @@ Result<ConsoleSetup> setUpConsole(const QCommandLineParser &parser, const QStrin
     ConsoleSetup setup;
     hub::HubConfig hubConfig;
     if (hostHub)
-        hubConfig = hub::readHubConfig(*file, QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/hub"));
-    setup.console = client::readConsoleConfig(*file, hostHub ? client::HubLocation::InProcess : client::HubLocation::Remote);
+        hubConfig = hub::readHubConfig(
+            *file, QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/hub"));
+    setup.console
+        = client::readConsoleConfig(*file, hostHub ? client::HubLocation::InProcess : client::HubLocation::Remote);
     file->rejectUnknownKeys();
     if (file->hasErrors())
         return failure(QStringLiteral("the config has errors:\n") + file->errorText());
 
     if (parser.isSet(QStringLiteral("user")))
         setup.console.user = parser.value(QStringLiteral("user"));
-    const QString passwordFile = parser.isSet(QStringLiteral("password-file")) ? parser.value(QStringLiteral("password-file"))
-                                                                              : setup.console.passwordFile;
+    const QString passwordFile = parser.isSet(QStringLiteral("password-file"))
+        ? parser.value(QStringLiteral("password-file"))
+        : setup.console.passwordFile;
     if (!passwordFile.isEmpty()) {
         QFile passwords(passwordFile);
         if (!passwords.open(QIODevice::ReadOnly))
@@ -68,8 +73,8 @@ Result<ConsoleSetup> setUpConsole(const QCommandLineParser &parser, const QStrin
             return failure(started.error());
         // The console talks to its own hub like any other client: same TLS, same pinning.
         const QString host = hubConfig.listenAddress.isLoopback() || hubConfig.listenAddress == QHostAddress::Any
-                                 ? QStringLiteral("127.0.0.1")
-                                 : hubConfig.listenAddress.toString();
+            ? QStringLiteral("127.0.0.1")
+            : hubConfig.listenAddress.toString();
         setup.console.hub.url = QUrl(QStringLiteral("wss://%1:%2/").arg(host).arg(setup.hub->port()));
         setup.console.hub.certificatePath = crypto::PkiPaths::inDirectory(hubConfig.pkiDirectory).hubCertificate;
     }

@@ -14,7 +14,7 @@ namespace ventanilla::consoleapp {
 struct ConsoleSetup {
     std::unique_ptr<hub::Hub> hub; // only with --host-hub
     client::ConsoleConfig console;
-    QString password;              // from --password-file or [advisor] password_file
+    QString password; // from --password-file or [advisor] password_file
 };
 
 void addConsoleOptions(QCommandLineParser &parser);

@@ -4,8 +4,7 @@
 
 #include "ventanilla/client/console_controller.h"
 #include "ventanilla/ui/app_options.h"
-#include "ventanilla/ui/qml_types.h"
-#include "ventanilla/ui/screenshot.h"
+#include "ventanilla/ui/app_window.h"
 
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -47,16 +46,9 @@ int main(int argc, char *argv[])
 
     // Declared after the controller (and the hub) so it is destroyed first.
     std::unique_ptr<QQmlApplicationEngine> engine;
-    if (!headless) {
-        ui::registerQmlTypes();
-        engine = std::make_unique<QQmlApplicationEngine>();
-        engine->setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
-        engine->load(QUrl(QStringLiteral("qrc:/Ventanilla/Console/Main.qml")));
-        if (engine->rootObjects().isEmpty())
-            return 1;
-        if (!options->screenshotPath.isEmpty())
-            ui::scheduleScreenshot(*engine, options->screenshotPath, options->screenshotAfter_ms);
-    }
+    if (!headless
+        && !(engine = ui::loadWindow(QUrl(QStringLiteral("qrc:/Ventanilla/Console/Main.qml")), &controller, *options)))
+        return 1;
     if (!setup->password.isEmpty())
         controller.logIn(setup->console.user, setup->password);
     const int code = QGuiApplication::exec();

@@ -42,7 +42,10 @@ int say(const QString &message)
 
 // Quits the event loop on SIGINT/SIGTERM through a socket pair (the only safe way out of a handler).
 int g_signalFds[2] = {-1, -1};
-void onSignal(int) { [[maybe_unused]] auto n = ::write(g_signalFds[0], "x", 1); }
+void onSignal(int)
+{
+    [[maybe_unused]] auto n = ::write(g_signalFds[0], "x", 1);
+}
 
 void quitOnSignals()
 {
@@ -75,13 +78,17 @@ int serve(const hub::HubConfig &config)
 int runCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Ventanilla hub: routes citizens to advisors.\n") + QString::fromUtf8(kUsage));
+    parser.setApplicationDescription(
+        QStringLiteral("Ventanilla hub: routes citizens to advisors.\n") + QString::fromUtf8(kUsage));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("config"), QStringLiteral("hub config file (INI)"), QStringLiteral("file")});
-    parser.addOption({QStringLiteral("data"), QStringLiteral("data directory, overriding the config"), QStringLiteral("dir")});
-    parser.addOption({QStringLiteral("port"), QStringLiteral("port to listen on, overriding the config (0 = any free)"), QStringLiteral("port")});
-    parser.addOption({QStringLiteral("check"), QStringLiteral("call-summary: exit 1 unless the call worked both ways")});
+    parser.addOption(
+        {QStringLiteral("data"), QStringLiteral("data directory, overriding the config"), QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("port"), QStringLiteral("port to listen on, overriding the config (0 = any free)"),
+        QStringLiteral("port")});
+    parser.addOption(
+        {QStringLiteral("check"), QStringLiteral("call-summary: exit 1 unless the call worked both ways")});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("see the list above"));
     parser.process(QStringList{QCoreApplication::applicationFilePath()} + arguments);
 
@@ -166,7 +173,8 @@ int runCommand(const QStringList &arguments)
     } catch (const store::StoreError &error) {
         return fail(QString::fromStdString(error.what()));
     }
-    return fail(QStringLiteral("unknown command or wrong number of arguments: %1\n%2").arg(args.join(QLatin1Char(' ')), QString::fromUtf8(kUsage)));
+    return fail(QStringLiteral("unknown command or wrong number of arguments: %1\n%2")
+                    .arg(args.join(QLatin1Char(' ')), QString::fromUtf8(kUsage)));
 }
 
 } // namespace ventanilla::hubapp

@@ -2,8 +2,7 @@
 // hands it to the QML screens; all behaviour lives in the libraries.
 #include "ventanilla/client/kiosk_controller.h"
 #include "ventanilla/ui/app_options.h"
-#include "ventanilla/ui/qml_types.h"
-#include "ventanilla/ui/screenshot.h"
+#include "ventanilla/ui/app_window.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -27,7 +26,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Ventanilla kiosk: the citizen's booth in the town hall."));
     ui::addSharedOptions(parser);
-    parser.addOption({QStringLiteral("call"), QStringLiteral("automation: request a call for this service once online"), QStringLiteral("service")});
+    parser.addOption({QStringLiteral("call"), QStringLiteral("automation: request a call for this service once online"),
+        QStringLiteral("service")});
     parser.process(app);
     auto options = ui::readSharedOptions(parser);
     if (!options) {
@@ -55,16 +55,9 @@ int main(int argc, char *argv[])
 
     // Declared after the controller so it is destroyed first: QML must not outlive what it shows.
     std::unique_ptr<QQmlApplicationEngine> engine;
-    if (!headless) {
-        ui::registerQmlTypes();
-        engine = std::make_unique<QQmlApplicationEngine>();
-        engine->setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
-        engine->load(QUrl(QStringLiteral("qrc:/Ventanilla/Kiosk/Main.qml")));
-        if (engine->rootObjects().isEmpty())
-            return 1;
-        if (!options->screenshotPath.isEmpty())
-            ui::scheduleScreenshot(*engine, options->screenshotPath, options->screenshotAfter_ms);
-    }
+    if (!headless
+        && !(engine = ui::loadWindow(QUrl(QStringLiteral("qrc:/Ventanilla/Kiosk/Main.qml")), &controller, *options)))
+        return 1;
     if (auto started = controller.connectToHub(); !started) {
         QTextStream(stderr) << "ventanilla-kiosk: " << started.error() << '\n';
         return 2;

@@ -51,16 +51,20 @@ TEST_CASE("a kiosk calls, the advisor answers, the screen is shared and the call
     CHECK(console.incomingService() == QStringLiteral("padron"));
     console.accept();
 
-    REQUIRE(test::waitUntil([&] { return kiosk.callState() == CallState::InCall && console.callState() == CallState::InCall; }, 15000));
-    REQUIRE(test::waitUntil([&] {
-        return kiosk.media().remoteVideoFrames() > 20 && console.media().remoteVideoFrames() > 20
-            && kiosk.media().remoteAudioPackets() > 40 && console.media().remoteAudioPackets() > 40;
-    }, 20000));
+    REQUIRE(test::waitUntil(
+        [&] { return kiosk.callState() == CallState::InCall && console.callState() == CallState::InCall; }, 15000));
+    REQUIRE(test::waitUntil(
+        [&] {
+            return kiosk.media().remoteVideoFrames() > 20 && console.media().remoteVideoFrames() > 20
+                && kiosk.media().remoteAudioPackets() > 40 && console.media().remoteAudioPackets() > 40;
+        },
+        20000));
     CHECK(kiosk.peerName() == QStringLiteral("Ana García"));
     CHECK(console.peerName() == QStringLiteral("El Bonillo"));
 
     console.requestKioskScreen(true);
-    REQUIRE(test::waitUntil([&] { return console.peerSharingDesktop() && console.media().remoteDesktopFrames() > 10; }, 15000));
+    REQUIRE(test::waitUntil(
+        [&] { return console.peerSharingDesktop() && console.media().remoteDesktopFrames() > 10; }, 15000));
     CHECK(kiosk.sharingDesktop());
     console.requestKioskScreen(false);
     REQUIRE(test::waitUntil([&] { return !console.peerSharingDesktop(); }, 5000));
@@ -68,7 +72,8 @@ TEST_CASE("a kiosk calls, the advisor answers, the screen is shared and the call
 
     // The advisor can show their own screen to the citizen the same way.
     console.setDesktopShared(true);
-    REQUIRE(test::waitUntil([&] { return kiosk.peerSharingDesktop() && kiosk.media().remoteDesktopFrames() > 5; }, 15000));
+    REQUIRE(
+        test::waitUntil([&] { return kiosk.peerSharingDesktop() && kiosk.media().remoteDesktopFrames() > 5; }, 15000));
     console.setDesktopShared(false);
     REQUIRE(test::waitUntil([&] { return !kiosk.peerSharingDesktop(); }, 5000));
     CHECK(kiosk.media().wirePlaintextLeaks() == 0);
@@ -76,7 +81,8 @@ TEST_CASE("a kiosk calls, the advisor answers, the screen is shared and the call
 
     const QString callId = kiosk.callId();
     kiosk.hangUp();
-    REQUIRE(test::waitUntil([&] { return kiosk.callState() == CallState::Idle && console.callState() == CallState::Idle; }, 5000));
+    REQUIRE(test::waitUntil(
+        [&] { return kiosk.callState() == CallState::Idle && console.callState() == CallState::Idle; }, 5000));
     REQUIRE(test::waitUntil([&] { return fixture.store().callReports(callId).size() == 2; }, 5000));
 
     const auto summary = hub::admin::callSummary(fixture.store(), callId);

@@ -29,9 +29,8 @@ public:
             if (fatalErrorsForPinnedPeer(errors, pinned, m_socket.sslConfiguration().peerCertificate()).isEmpty())
                 m_socket.ignoreSslErrors(errors);
         });
-        QObject::connect(&m_socket, &QWebSocket::textMessageReceived, [this](const QString &text) {
-            m_received << QJsonDocument::fromJson(text.toUtf8()).object();
-        });
+        QObject::connect(&m_socket, &QWebSocket::textMessageReceived,
+            [this](const QString &text) { m_received << QJsonDocument::fromJson(text.toUtf8()).object(); });
         m_socket.open(QUrl(QStringLiteral("wss://127.0.0.1:%1/").arg(fixture.port())));
         REQUIRE(test::waitUntil([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, 5000));
     }
@@ -66,9 +65,9 @@ private:
 
 Message kioskHello(const test::HubFixture &fixture)
 {
-    return makeMessage(MessageType::Hello, {{QStringLiteral("role"), QStringLiteral("kiosk")},
-                                            {QStringLiteral("site_id"), test::kSiteId},
-                                            {QStringLiteral("credential"), fixture.kioskCredential()}});
+    return makeMessage(MessageType::Hello,
+        {{QStringLiteral("role"), QStringLiteral("kiosk")}, {QStringLiteral("site_id"), test::kSiteId},
+            {QStringLiteral("credential"), fixture.kioskCredential()}});
 }
 
 } // namespace
@@ -99,12 +98,10 @@ TEST_CASE("malformed, unknown, binary and wrong-direction messages get precise e
     client.expectError(errors::kBadField);
     client.socket().sendBinaryMessage(QByteArray("\x00\x01\x02", 3));
     client.expectError(errors::kMalformed);
-    client.send(Message(MessageType::Welcome, {{QStringLiteral("peer_id"), QStringLiteral("x")},
-                                               {QStringLiteral("display_name"), QStringLiteral("x")},
-                                               {QStringLiteral("token"), QStringLiteral("x")},
-                                               {QStringLiteral("heartbeat_ms"), 1},
-                                               {QStringLiteral("grace_ms"), 1},
-                                               {QStringLiteral("resumed"), false}}));
+    client.send(Message(MessageType::Welcome,
+        {{QStringLiteral("peer_id"), QStringLiteral("x")}, {QStringLiteral("display_name"), QStringLiteral("x")},
+            {QStringLiteral("token"), QStringLiteral("x")}, {QStringLiteral("heartbeat_ms"), 1},
+            {QStringLiteral("grace_ms"), 1}, {QStringLiteral("resumed"), false}}));
     client.expectError(errors::kWrongDirection);
     CHECK(client.connected());
 }
@@ -113,16 +110,17 @@ TEST_CASE("wrong credentials are refused and logged in the audit trail", "[hub][
 {
     test::HubFixture fixture;
     RawClient client(fixture);
-    client.send(makeMessage(MessageType::Hello, {{QStringLiteral("role"), QStringLiteral("advisor")},
-                                                 {QStringLiteral("user"), test::kAdvisorUser},
-                                                 {QStringLiteral("password"), QStringLiteral("wrong password")}}));
+    client.send(makeMessage(MessageType::Hello,
+        {{QStringLiteral("role"), QStringLiteral("advisor")}, {QStringLiteral("user"), test::kAdvisorUser},
+            {QStringLiteral("password"), QStringLiteral("wrong password")}}));
     client.expectError(errors::kAuthFailed);
-    client.send(makeMessage(MessageType::Hello, {{QStringLiteral("role"), QStringLiteral("kiosk")},
-                                                 {QStringLiteral("site_id"), test::kSiteId}}));
+    client.send(makeMessage(MessageType::Hello,
+        {{QStringLiteral("role"), QStringLiteral("kiosk")}, {QStringLiteral("site_id"), test::kSiteId}}));
     client.expectError(errors::kAuthFailed);
     client.send(makeMessage(MessageType::Resume, {{QStringLiteral("token"), QStringLiteral("forged")}}));
     client.expectError(errors::kAuthFailed);
-    auto failures = fixture.store().database().prepare(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'login-failed'"));
+    auto failures = fixture.store().database().prepare(
+        QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'login-failed'"));
     REQUIRE(failures.step());
     CHECK(failures.integer(0) == 2);
 }
@@ -139,17 +137,16 @@ TEST_CASE("out-of-order and out-of-role messages are refused without changing st
     kiosk.expectError(errors::kNotAllowed);
     kiosk.send(makeMessage(MessageType::AdvisorState, {{QStringLiteral("state"), QStringLiteral("available")}}));
     kiosk.expectError(errors::kNotAllowed);
-    kiosk.send(makeMessage(MessageType::Sdp, {{QStringLiteral("call_id"), QStringLiteral("nope")},
-                                              {QStringLiteral("sdp_type"), QStringLiteral("offer")},
-                                              {QStringLiteral("sdp"), QStringLiteral("v=0")}}));
+    kiosk.send(makeMessage(MessageType::Sdp,
+        {{QStringLiteral("call_id"), QStringLiteral("nope")}, {QStringLiteral("sdp_type"), QStringLiteral("offer")},
+            {QStringLiteral("sdp"), QStringLiteral("v=0")}}));
     kiosk.expectError(errors::kNoSuchCall);
     kiosk.send(makeMessage(MessageType::Hangup, {{QStringLiteral("call_id"), QStringLiteral("nope")}}));
     kiosk.expectError(errors::kNoSuchCall);
-    kiosk.send(makeMessage(MessageType::CallReport, {{QStringLiteral("call_id"), QStringLiteral("nope")},
-                                                     {QStringLiteral("video_frames"), 1},
-                                                     {QStringLiteral("desktop_frames"), 0},
-                                                     {QStringLiteral("audio_packets"), 1},
-                                                     {QStringLiteral("srtp_cipher"), QStringLiteral("x")}}));
+    kiosk.send(makeMessage(MessageType::CallReport,
+        {{QStringLiteral("call_id"), QStringLiteral("nope")}, {QStringLiteral("video_frames"), 1},
+            {QStringLiteral("desktop_frames"), 0}, {QStringLiteral("audio_packets"), 1},
+            {QStringLiteral("srtp_cipher"), QStringLiteral("x")}}));
     kiosk.expectError(errors::kNoSuchCall);
 
     // A waiting call cannot be negotiated yet, and a second request is refused.
@@ -157,8 +154,9 @@ TEST_CASE("out-of-order and out-of-role messages are refused without changing st
     const QJsonObject queued = kiosk.next();
     REQUIRE(queued.value(QStringLiteral("type")).toString() == QStringLiteral("call-queued"));
     const QString callId = queued.value(QStringLiteral("call_id")).toString();
-    kiosk.send(makeMessage(MessageType::Ice, {{QStringLiteral("call_id"), callId}, {QStringLiteral("mline"), 0},
-                                              {QStringLiteral("candidate"), QStringLiteral("candidate:1")}}));
+    kiosk.send(makeMessage(MessageType::Ice,
+        {{QStringLiteral("call_id"), callId}, {QStringLiteral("mline"), 0},
+            {QStringLiteral("candidate"), QStringLiteral("candidate:1")}}));
     kiosk.expectError(errors::kOutOfOrder);
     kiosk.send(makeMessage(MessageType::CallRequest, {{QStringLiteral("service"), QStringLiteral("general")}}));
     kiosk.expectError(errors::kOutOfOrder);

@@ -1,5 +1,6 @@
 // Two MediaSessions in one process, wired directly: audio, video and desktop share flow
 // both ways over real ICE (loopback), DTLS and SRTP, and nothing plaintext hits the socket.
+#include "media_test_config.h"
 #include "test_support.h"
 
 #include "ventanilla/media/media_session.h"
@@ -15,15 +16,9 @@ namespace {
 
 MediaConfig loopbackConfig()
 {
-    MediaConfig config;
-    config.cameraSource = QStringLiteral("videotestsrc is-live=true pattern=smpte");
-    config.microphoneSource = QStringLiteral("audiotestsrc is-live=true wave=sine");
-    config.desktopSource = QStringLiteral("videotestsrc is-live=true pattern=ball");
-    config.audioSink = QStringLiteral("fakesink sync=true");
-    config.width = 640;
-    config.height = 360;
-    config.iceLocalAddresses = {QStringLiteral("127.0.0.1")};
-    config.wireAudit = true;
+    MediaConfig config = test::testMediaConfig();
+    config.desktopWidth = 1280;
+    config.desktopHeight = 720;
     return config;
 }
 
@@ -49,10 +44,12 @@ TEST_CASE("a call between two media sessions carries audio, video and desktop, e
     REQUIRE_OK(answerer.start(SdpRole::Answerer));
     REQUIRE_OK(offerer.start(SdpRole::Offerer));
 
-    REQUIRE(test::waitUntil([&] {
-        return offerer.remoteVideoFrames() > 30 && answerer.remoteVideoFrames() > 30 && offerer.remoteAudioPackets() > 50
-            && answerer.remoteAudioPackets() > 50;
-    }, 30000));
+    REQUIRE(test::waitUntil(
+        [&] {
+            return offerer.remoteVideoFrames() > 30 && answerer.remoteVideoFrames() > 30
+                && offerer.remoteAudioPackets() > 50 && answerer.remoteAudioPackets() > 50;
+        },
+        30000));
     CHECK(failures.isEmpty());
     CHECK(offerer.connectionState() == QStringLiteral("connected"));
     CHECK(offerer.srtpProfile().startsWith(QStringLiteral("SRTP_")));
@@ -89,18 +86,23 @@ TEST_CASE("a call between two media sessions carries audio, video and desktop, e
 
     SECTION("statistics describe each stream")
     {
-        REQUIRE(test::waitUntil([&] {
-            for (const auto &stream : answerer.stats().streams)
-                if (stream.kind == StreamKind::Video && stream.direction == StreamDirection::Inbound && stream.framerate > 0)
-                    return true;
-            return false;
-        }, 5000));
+        REQUIRE(test::waitUntil(
+            [&] {
+                for (const auto &stream : answerer.stats().streams)
+                    if (stream.kind == StreamKind::Video && stream.direction == StreamDirection::Inbound
+                        && stream.framerate > 0)
+                        return true;
+                return false;
+            },
+            5000));
         bool sawRtt = false;
-        test::waitUntil([&] {
-            for (const auto &stream : offerer.stats().streams)
-                sawRtt = sawRtt || stream.roundTrip_ms.has_value();
-            return sawRtt;
-        }, 8000);
+        test::waitUntil(
+            [&] {
+                for (const auto &stream : offerer.stats().streams)
+                    sawRtt = sawRtt || stream.roundTrip_ms.has_value();
+                return sawRtt;
+            },
+            8000);
         CHECK(sawRtt);
         CHECK(answerer.stats().toJson().value(QStringLiteral("streams")).toArray().size() >= 4);
     }

@@ -9,22 +9,6 @@
 
 namespace ventanilla::test {
 
-media::MediaConfig testMediaConfig()
-{
-    media::MediaConfig config;
-    config.cameraSource = QStringLiteral("videotestsrc is-live=true pattern=smpte");
-    config.microphoneSource = QStringLiteral("audiotestsrc is-live=true wave=sine");
-    config.desktopSource = QStringLiteral("videotestsrc is-live=true pattern=ball");
-    config.audioSink = QStringLiteral("fakesink sync=true");
-    config.width = 640;
-    config.height = 360;
-    config.desktopWidth = 640;
-    config.desktopHeight = 360;
-    config.iceLocalAddresses = {QStringLiteral("127.0.0.1")};
-    config.wireAudit = true;
-    return config;
-}
-
 HubFixture::HubFixture(int grace_ms, int ringTimeout_ms)
 {
     REQUIRE(m_dir.isValid());
@@ -61,7 +45,10 @@ void HubFixture::restart()
         FAIL(started.error().toStdString());
 }
 
-QString HubFixture::hubCertificate() const { return QDir(m_config.pkiDirectory).filePath(QStringLiteral("hub.crt")); }
+QString HubFixture::hubCertificate() const
+{
+    return QDir(m_config.pkiDirectory).filePath(QStringLiteral("hub.crt"));
+}
 
 client::KioskConfig HubFixture::kioskConfig(quint16 viaPort) const
 {

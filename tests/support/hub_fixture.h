@@ -2,6 +2,7 @@
 // one advisor and one kiosk, and client configs that pin the hub's certificate.
 #pragma once
 
+#include "media_test_config.h"
 #include "ventanilla/client/client_config.h"
 #include "ventanilla/hub/hub.h"
 
@@ -14,9 +15,6 @@ namespace ventanilla::test {
 inline const QString kAdvisorUser = QStringLiteral("ana");
 inline const QString kAdvisorPassword = QStringLiteral("correct horse battery");
 inline const QString kSiteId = QStringLiteral("el-bonillo");
-
-// Test sources at a small size so two calls fit on two cores; loopback ICE only.
-media::MediaConfig testMediaConfig();
 
 class HubFixture {
 public:

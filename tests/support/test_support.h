@@ -12,8 +12,7 @@
 #include <catch2/catch.hpp>
 
 namespace Catch {
-template <>
-struct StringMaker<QString> {
+template <> struct StringMaker<QString> {
     static std::string convert(const QString &value) { return '"' + value.toStdString() + '"'; }
 };
 } // namespace Catch
@@ -23,11 +22,11 @@ namespace ventanilla::test {
 // Runs the event loop until condition holds or timeout_ms passes; returns condition().
 bool waitUntil(const std::function<bool()> &condition, int timeout_ms);
 // Fails the test with the status's message when it is an error.
-#define REQUIRE_OK(expression)                                                                                          \
-    do {                                                                                                                \
-        const auto &status_ = (expression);                                                                             \
-        if (!status_.ok())                                                                                              \
-            FAIL(#expression << ": " << status_.error().toStdString());                                                 \
+#define REQUIRE_OK(expression)                                                                                         \
+    do {                                                                                                               \
+        const auto &status_ = (expression);                                                                            \
+        if (!status_.ok())                                                                                             \
+            FAIL(#expression << ": " << status_.error().toStdString());                                                \
     } while (false)
 
 // Runs the event loop for duration_ms.

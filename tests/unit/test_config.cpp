@@ -42,10 +42,11 @@ TEST_CASE("values are read from sections", "[config]")
 
 TEST_CASE("wrong values are reported with file, line and key", "[config]")
 {
-    ConfigFile config = ConfigFile::fromText(QStringLiteral("[hub]\nport = eighty\nheartbeat_ms = 5\nlisten_address = somewhere\n"
-                                                            "[media]\nwidth = 99999\nwire_audit = maybe\nstun_server = 1.2.3.4\n"
-                                                            "colour = blue\nthis line has no equals sign\n[broken\n[hub]\nport = 1\n"),
-                                             QStringLiteral("hub.conf"));
+    ConfigFile config = ConfigFile::fromText(
+        QStringLiteral("[hub]\nport = eighty\nheartbeat_ms = 5\nlisten_address = somewhere\n"
+                       "[media]\nwidth = 99999\nwire_audit = maybe\nstun_server = 1.2.3.4\n"
+                       "colour = blue\nthis line has no equals sign\n[broken\n[hub]\nport = 1\n"),
+        QStringLiteral("hub.conf"));
     hub::readHubConfig(config, QStringLiteral("/tmp"));
     media::readMediaConfig(config);
     config.rejectUnknownKeys();
@@ -65,7 +66,8 @@ TEST_CASE("wrong values are reported with file, line and key", "[config]")
 
 TEST_CASE("a kiosk config needs its identity and a hub it can pin", "[config]")
 {
-    ConfigFile config = ConfigFile::fromText(QStringLiteral("[hub]\nurl = http://hub\ncertificate = /nonexistent/hub.crt\n"), QStringLiteral("kiosk.conf"));
+    ConfigFile config = ConfigFile::fromText(
+        QStringLiteral("[hub]\nurl = http://hub\ncertificate = /nonexistent/hub.crt\n"), QStringLiteral("kiosk.conf"));
     client::readKioskConfig(config);
     const QString errors = config.errorText();
     INFO(errors.toStdString());

@@ -29,7 +29,7 @@ TEST_CASE("scrypt password hashes verify and are salted", "[crypto]")
 TEST_CASE("malformed stored hashes are refused, not trusted", "[crypto]")
 {
     for (const char *stored : {"", "plain", "scrypt$1$8$1$AA==$AA==", "scrypt$99999999999$8$1$c2FsdA==$aGFzaA==",
-                               "scrypt$1024$8$1$$", "md5$abc", "scrypt$1024$x$1$c2FsdA==$aGFzaA=="}) {
+             "scrypt$1024$8$1$$", "md5$abc", "scrypt$1024$x$1$c2FsdA==$aGFzaA=="}) {
         INFO(stored);
         CHECK_FALSE(crypto::verifyPassword(QStringLiteral("x"), QString::fromLatin1(stored)));
     }
@@ -55,15 +55,17 @@ TEST_CASE("the demo PKI is valid for openssl and refuses to overwrite", "[crypto
     CHECK((QFile(paths.hubKey).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup)) == 0);
 
     QProcess verify;
-    verify.start(QStringLiteral("openssl"), {QStringLiteral("verify"), QStringLiteral("-CAfile"), paths.caCertificate,
-                                            QStringLiteral("-verify_hostname"), QStringLiteral("localhost"), paths.hubCertificate});
+    verify.start(QStringLiteral("openssl"),
+        {QStringLiteral("verify"), QStringLiteral("-CAfile"), paths.caCertificate, QStringLiteral("-verify_hostname"),
+            QStringLiteral("localhost"), paths.hubCertificate});
     REQUIRE(verify.waitForFinished(10000));
     INFO(verify.readAllStandardError().toStdString());
     CHECK(verify.exitCode() == 0);
 
     QProcess text;
-    text.start(QStringLiteral("openssl"), {QStringLiteral("x509"), QStringLiteral("-noout"), QStringLiteral("-ext"),
-                                          QStringLiteral("subjectAltName"), QStringLiteral("-in"), paths.hubCertificate});
+    text.start(QStringLiteral("openssl"),
+        {QStringLiteral("x509"), QStringLiteral("-noout"), QStringLiteral("-ext"), QStringLiteral("subjectAltName"),
+            QStringLiteral("-in"), paths.hubCertificate});
     REQUIRE(text.waitForFinished(10000));
     const QString san = QString::fromUtf8(text.readAllStandardOutput());
     CHECK(san.contains(QStringLiteral("DNS:localhost")));

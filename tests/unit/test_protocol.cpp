@@ -5,8 +5,8 @@
 
 #include <catch2/catch.hpp>
 
-#include <QJsonDocument>
 #include <QFile>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 
 using namespace ventanilla::signalling;
@@ -35,11 +35,20 @@ QJsonObject sampleFields(const MessageSchema &schema)
     for (const FieldSpec &spec : schema.fields) {
         const QString name = QString::fromLatin1(spec.name);
         switch (spec.kind) {
-        case FieldKind::String: fields.insert(name, spec.allowed.isEmpty() ? QStringLiteral("x") : spec.allowed.first()); break;
-        case FieldKind::Integer: fields.insert(name, 42); break;
-        case FieldKind::Boolean: fields.insert(name, true); break;
-        case FieldKind::Object: fields.insert(name, QJsonObject{{QStringLiteral("k"), 1}}); break;
-        case FieldKind::Unknown: break;
+        case FieldKind::String:
+            fields.insert(name, spec.allowed.isEmpty() ? QStringLiteral("x") : spec.allowed.first());
+            break;
+        case FieldKind::Integer:
+            fields.insert(name, 42);
+            break;
+        case FieldKind::Boolean:
+            fields.insert(name, true);
+            break;
+        case FieldKind::Object:
+            fields.insert(name, QJsonObject{{QStringLiteral("k"), 1}});
+            break;
+        case FieldKind::Unknown:
+            break;
         }
     }
     return fields;
@@ -61,7 +70,8 @@ TEST_CASE("every message type round-trips through serialise and parse", "[protoc
 
 TEST_CASE("a serialised message carries the version and type", "[protocol]")
 {
-    const QByteArray bytes = makeMessage(MessageType::CallAccept, {{QStringLiteral("call_id"), QStringLiteral("c1")}}).serialize();
+    const QByteArray bytes
+        = makeMessage(MessageType::CallAccept, {{QStringLiteral("call_id"), QStringLiteral("c1")}}).serialize();
     const QJsonObject object = QJsonDocument::fromJson(bytes).object();
     CHECK(object.value(QStringLiteral("v")).toInt() == kProtocolVersion);
     CHECK(object.value(QStringLiteral("type")).toString() == QStringLiteral("call-accept"));
@@ -93,14 +103,19 @@ TEST_CASE("bad input is refused with a precise error", "[protocol]")
         CHECK(refusal(R"({"v":1,"type":"ice","call_id":"c","mline":-1,"candidate":"x"})").code == errors::kBadField);
         CHECK(refusal(R"({"v":1,"type":"ice","call_id":"c","mline":1.5,"candidate":"x"})").code == errors::kBadField);
         CHECK(refusal(R"({"v":1,"type":"share","call_id":"c","active":"yes"})").code == errors::kBadField);
-        CHECK(refusal(R"({"v":1,"type":"call-report","call_id":"c","video_frames":1,"desktop_frames":1,"audio_packets":1,"srtp_cipher":"x","stats":[]})").code == errors::kBadField);
+        CHECK(
+            refusal(
+                R"({"v":1,"type":"call-report","call_id":"c","video_frames":1,"desktop_frames":1,"audio_packets":1,"srtp_cipher":"x","stats":[]})")
+                .code
+            == errors::kBadField);
     }
 
     SECTION("values outside the allowed set are refused")
     {
         CHECK(refusal(R"({"v":1,"type":"hello","role":"admin"})").code == errors::kBadField);
         CHECK(refusal(R"({"v":1,"type":"advisor-state","state":"asleep"})").code == errors::kBadField);
-        CHECK(refusal(R"({"v":1,"type":"sdp","call_id":"c","sdp_type":"pranswer","sdp":"v=0"})").code == errors::kBadField);
+        CHECK(refusal(R"({"v":1,"type":"sdp","call_id":"c","sdp_type":"pranswer","sdp":"v=0"})").code
+            == errors::kBadField);
     }
 
     SECTION("over-long fields and messages are refused")
@@ -131,9 +146,15 @@ TEST_CASE("random and mutated input never crashes the parser", "[protocol][fuzz]
         for (int m = 0; m < mutations && !bytes.isEmpty(); ++m) {
             const int at = static_cast<int>(random->bounded(bytes.size()));
             switch (random->bounded(3)) {
-            case 0: bytes[at] = static_cast<char>(random->bounded(256)); break;
-            case 1: bytes.remove(at, 1 + static_cast<int>(random->bounded(3))); break;
-            default: bytes.insert(at, static_cast<char>(random->bounded(256))); break;
+            case 0:
+                bytes[at] = static_cast<char>(random->bounded(256));
+                break;
+            case 1:
+                bytes.remove(at, 1 + static_cast<int>(random->bounded(3)));
+                break;
+            default:
+                bytes.insert(at, static_cast<char>(random->bounded(256)));
+                break;
             }
         }
         auto parsed = parseMessage(bytes);

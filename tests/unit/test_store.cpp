@@ -73,7 +73,8 @@ TEST_CASE("calls record their life and both sides' reports", "[store]")
 {
     QTemporaryDir dir;
     Store store = Store::open(dir.filePath(QStringLiteral("hub.db")));
-    const qint64 kiosk = store.addKiosk(QStringLiteral("el-bonillo"), QStringLiteral("El Bonillo"), QStringLiteral("sha256$00"));
+    const qint64 kiosk
+        = store.addKiosk(QStringLiteral("el-bonillo"), QStringLiteral("El Bonillo"), QStringLiteral("sha256$00"));
     const qint64 advisor = store.addAdvisor(QStringLiteral("ana"), QStringLiteral("Ana"), QStringLiteral("h"));
     store.insertCall({QStringLiteral("c1"), kiosk, std::nullopt, QStringLiteral("padron"), 1000, {}, {}, {}, {}});
     store.markCallOffered(QStringLiteral("c1"), advisor, 1100);
@@ -86,11 +87,17 @@ TEST_CASE("calls record their life and both sides' reports", "[store]")
     CHECK(call->endedAtMs == 5000);
     CHECK(call->endReason == QStringLiteral("hangup"));
 
-    store.saveCallReport({QStringLiteral("c1"), QStringLiteral("kiosk"), 5100, 1500, 100, 0, 200, QStringLiteral("SRTP_AES128_CM_HMAC_SHA1_80"), QStringLiteral("{}")});
-    store.saveCallReport({QStringLiteral("c1"), QStringLiteral("advisor"), 5100, 1600, 90, 30, 190, QStringLiteral("SRTP_AES128_CM_HMAC_SHA1_80"), QStringLiteral("{}")});
+    store.saveCallReport({QStringLiteral("c1"), QStringLiteral("kiosk"), 5100, 1500, 100, 0, 200,
+        QStringLiteral("SRTP_AES128_CM_HMAC_SHA1_80"), QStringLiteral("{}")});
+    store.saveCallReport({QStringLiteral("c1"), QStringLiteral("advisor"), 5100, 1600, 90, 30, 190,
+        QStringLiteral("SRTP_AES128_CM_HMAC_SHA1_80"), QStringLiteral("{}")});
     CHECK(store.callReports(QStringLiteral("c1")).size() == 2);
-    CHECK_THROWS_AS(store.saveCallReport({QStringLiteral("nope"), QStringLiteral("kiosk"), 1, {}, 0, 0, 0, {}, QStringLiteral("{}")}), StoreError);
-    CHECK_THROWS_AS(store.saveCallReport({QStringLiteral("c1"), QStringLiteral("mayor"), 1, {}, 0, 0, 0, {}, QStringLiteral("{}")}), StoreError);
+    CHECK_THROWS_AS(store.saveCallReport(
+                        {QStringLiteral("nope"), QStringLiteral("kiosk"), 1, {}, 0, 0, 0, {}, QStringLiteral("{}")}),
+        StoreError);
+    CHECK_THROWS_AS(
+        store.saveCallReport({QStringLiteral("c1"), QStringLiteral("mayor"), 1, {}, 0, 0, 0, {}, QStringLiteral("{}")}),
+        StoreError);
 }
 
 TEST_CASE("an online backup is a complete, openable copy", "[store]")

@@ -7,7 +7,8 @@
 
 namespace ventanilla::client {
 
-Automation::Automation(KioskController &kiosk, AutomationPlan plan, QObject *parent) : QObject(parent), m_plan(std::move(plan))
+Automation::Automation(KioskController &kiosk, AutomationPlan plan, QObject *parent)
+    : QObject(parent), m_plan(std::move(plan))
 {
     armCommon(kiosk);
     if (!m_plan.callService.isEmpty()) {
@@ -18,7 +19,8 @@ Automation::Automation(KioskController &kiosk, AutomationPlan plan, QObject *par
     }
 }
 
-Automation::Automation(ConsoleController &console, AutomationPlan plan, QObject *parent) : QObject(parent), m_plan(std::move(plan))
+Automation::Automation(ConsoleController &console, AutomationPlan plan, QObject *parent)
+    : QObject(parent), m_plan(std::move(plan))
 {
     armCommon(console);
     if (m_plan.answer) {
@@ -37,7 +39,8 @@ Automation::Automation(ConsoleController &console, AutomationPlan plan, QObject 
             if (console.callState() != CallController::CallState::InCall)
                 return;
             QTimer::singleShot(m_plan.shareAfter_ms, &console, [&console] { console.requestKioskScreen(true); });
-            QTimer::singleShot(m_plan.shareAfter_ms + m_plan.shareFor_ms, &console, [&console] { console.requestKioskScreen(false); });
+            QTimer::singleShot(
+                m_plan.shareAfter_ms + m_plan.shareFor_ms, &console, [&console] { console.requestKioskScreen(false); });
         });
     }
 }

@@ -17,16 +17,20 @@ CallController::CallController(signalling::ClientOptions link, media::MediaConfi
     connect(&m_link, &signalling::SignallingClient::stateChanged, this, &CallController::linkStateChanged);
     connect(&m_link, &signalling::SignallingClient::messageReceived, this, &CallController::onMessage);
     connect(&m_link, &signalling::SignallingClient::welcomed, this, &CallController::welcomed);
-    connect(&m_link, &signalling::SignallingClient::hubError, this, [this](const QString &code, const QString &text, const QString &ref) {
-        if (ref == QLatin1String("resume"))
-            return; // an expired session: the link says hello again by itself
-        setLastError(code == signalling::errors::kAuthFailed ? tr("The hub refused our credentials.") : text);
-    });
+    connect(&m_link, &signalling::SignallingClient::hubError, this,
+        [this](const QString &code, const QString &text, const QString &ref) {
+            if (ref == QLatin1String("resume"))
+                return; // an expired session: the link says hello again by itself
+            setLastError(code == signalling::errors::kAuthFailed ? tr("The hub refused our credentials.") : text);
+        });
     connect(&m_media, &media::MediaSession::localDescription, this, [this](const QString &type, const QString &sdp) {
-        send(makeMessage(MessageType::Sdp, {{QStringLiteral("call_id"), m_callId}, {QStringLiteral("sdp_type"), type}, {QStringLiteral("sdp"), sdp}}));
+        send(makeMessage(MessageType::Sdp,
+            {{QStringLiteral("call_id"), m_callId}, {QStringLiteral("sdp_type"), type}, {QStringLiteral("sdp"), sdp}}));
     });
     connect(&m_media, &media::MediaSession::localCandidate, this, [this](int mline, const QString &candidate) {
-        send(makeMessage(MessageType::Ice, {{QStringLiteral("call_id"), m_callId}, {QStringLiteral("mline"), mline}, {QStringLiteral("candidate"), candidate}}));
+        send(makeMessage(MessageType::Ice,
+            {{QStringLiteral("call_id"), m_callId}, {QStringLiteral("mline"), mline},
+                {QStringLiteral("candidate"), candidate}}));
     });
     connect(&m_media, &media::MediaSession::firstRemoteVideoFrame, this, [this] {
         if (m_callState == CallState::Connecting)
@@ -42,7 +46,10 @@ CallController::~CallController()
     m_media.stop();
 }
 
-Status CallController::connectToHub() { return m_link.start(); }
+Status CallController::connectToHub()
+{
+    return m_link.start();
+}
 
 void CallController::disconnectFromHub()
 {
@@ -55,7 +62,8 @@ QString CallController::statsText() const
 {
     QStringList parts;
     for (const auto &stream : m_media.stats().streams) {
-        if (stream.direction == media::StreamDirection::Inbound && stream.kind != media::StreamKind::Audio && stream.width > 0)
+        if (stream.direction == media::StreamDirection::Inbound && stream.kind != media::StreamKind::Audio
+            && stream.width > 0)
             parts << QStringLiteral("%1 %2×%3 %4 fps %5 kbit/s, lost %6")
                          .arg(media::streamKindName(stream.kind))
                          .arg(stream.width)
@@ -63,7 +71,8 @@ QString CallController::statsText() const
                          .arg(stream.framerate, 0, 'f', 0)
                          .arg(stream.bitrate_kbps, 0, 'f', 0)
                          .arg(stream.packetsLost);
-        if (stream.direction == media::StreamDirection::Outbound && stream.kind == media::StreamKind::Audio && stream.roundTrip_ms)
+        if (stream.direction == media::StreamDirection::Outbound && stream.kind == media::StreamKind::Audio
+            && stream.roundTrip_ms)
             parts << QStringLiteral("RTT %1 ms").arg(*stream.roundTrip_ms, 0, 'f', 0);
     }
     return parts.join(QStringLiteral(" · "));
@@ -94,11 +103,13 @@ void CallController::onMessage(const Message &message)
         return onCallStart(message);
     case MessageType::Sdp:
         if (forThisCall)
-            m_media.setRemoteDescription(message.string(QStringLiteral("sdp_type")), message.string(QStringLiteral("sdp")));
+            m_media.setRemoteDescription(
+                message.string(QStringLiteral("sdp_type")), message.string(QStringLiteral("sdp")));
         return;
     case MessageType::Ice:
         if (forThisCall)
-            m_media.addRemoteCandidate(static_cast<int>(message.integer(QStringLiteral("mline"))), message.string(QStringLiteral("candidate")));
+            m_media.addRemoteCandidate(static_cast<int>(message.integer(QStringLiteral("mline"))),
+                message.string(QStringLiteral("candidate")));
         return;
     case MessageType::Share:
         if (forThisCall) {
@@ -132,7 +143,8 @@ void CallController::onCallStart(const Message &message)
     setCallState(CallState::Connecting);
     if (auto started = m_media.start(offerer ? media::SdpRole::Offerer : media::SdpRole::Answerer); !started) {
         setLastError(started.error());
-        send(makeMessage(MessageType::Hangup, {{QStringLiteral("call_id"), m_callId}, {QStringLiteral("reason"), QStringLiteral("media-failed")}}));
+        send(makeMessage(MessageType::Hangup,
+            {{QStringLiteral("call_id"), m_callId}, {QStringLiteral("reason"), QStringLiteral("media-failed")}}));
         finishCall(QStringLiteral("media-failed"));
     }
 }
@@ -141,7 +153,8 @@ void CallController::hangUp()
 {
     if (m_callId.isEmpty())
         return;
-    send(makeMessage(MessageType::Hangup, {{QStringLiteral("call_id"), m_callId}, {QStringLiteral("reason"), QStringLiteral("hangup")}}));
+    send(makeMessage(MessageType::Hangup,
+        {{QStringLiteral("call_id"), m_callId}, {QStringLiteral("reason"), QStringLiteral("hangup")}}));
     finishCall(QStringLiteral("hangup"));
 }
 
@@ -168,11 +181,11 @@ void CallController::finishCall(const QString &reason)
         return;
     if (m_media.running()) {
         QJsonObject report{{QStringLiteral("call_id"), callId},
-                           {QStringLiteral("video_frames"), m_media.remoteVideoFrames()},
-                           {QStringLiteral("desktop_frames"), m_media.remoteDesktopFrames()},
-                           {QStringLiteral("audio_packets"), m_media.remoteAudioPackets()},
-                           {QStringLiteral("srtp_cipher"), m_media.srtpProfile()},
-                           {QStringLiteral("stats"), m_media.stats().toJson()}};
+            {QStringLiteral("video_frames"), m_media.remoteVideoFrames()},
+            {QStringLiteral("desktop_frames"), m_media.remoteDesktopFrames()},
+            {QStringLiteral("audio_packets"), m_media.remoteAudioPackets()},
+            {QStringLiteral("srtp_cipher"), m_media.srtpProfile()},
+            {QStringLiteral("stats"), m_media.stats().toJson()}};
         if (m_media.firstRemoteVideoFrameAtMs() > 0)
             report.insert(QStringLiteral("first_frame_at_ms"), m_media.firstRemoteVideoFrameAtMs());
         send(makeMessage(MessageType::CallReport, report));

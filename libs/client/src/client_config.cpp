@@ -14,10 +14,21 @@ HubLink readHubLink(ConfigFile &config)
         config.invalid(QStringLiteral("hub/url"), QStringLiteral("\"%1\" must be a wss:// URL with a host").arg(url));
     link.certificatePath = config.path(QStringLiteral("hub/certificate"), {});
     if (link.certificatePath.isEmpty())
-        config.invalid(QStringLiteral("hub/certificate"), QStringLiteral("is required: the hub's certificate (hub.crt) to pin"));
+        config.invalid(
+            QStringLiteral("hub/certificate"), QStringLiteral("is required: the hub's certificate (hub.crt) to pin"));
     else if (!QFile::exists(link.certificatePath))
-        config.invalid(QStringLiteral("hub/certificate"), QStringLiteral("%1 does not exist").arg(link.certificatePath));
+        config.invalid(
+            QStringLiteral("hub/certificate"), QStringLiteral("%1 does not exist").arg(link.certificatePath));
     return link;
+}
+
+signalling::ClientOptions linkOptions(const HubLink &hub, QJsonObject hello)
+{
+    signalling::ClientOptions options;
+    options.hubUrl = hub.url;
+    options.pinnedCertificatePath = hub.certificatePath;
+    options.hello = std::move(hello);
+    return options;
 }
 
 KioskConfig readKioskConfig(ConfigFile &config)
@@ -32,11 +43,13 @@ KioskConfig readKioskConfig(ConfigFile &config)
         if (file.open(QIODevice::ReadOnly))
             kiosk.credential = QString::fromUtf8(file.readLine()).trimmed();
         else
-            config.invalid(QStringLiteral("kiosk/credential_file"), QStringLiteral("cannot read %1").arg(credentialFile));
+            config.invalid(
+                QStringLiteral("kiosk/credential_file"), QStringLiteral("cannot read %1").arg(credentialFile));
     }
     if (kiosk.credential.isEmpty())
         config.invalid(QStringLiteral("kiosk/credential"), QStringLiteral("is required (or credential_file)"));
-    kiosk.language = config.choice(QStringLiteral("kiosk/language"), kiosk.language, {QStringLiteral("es"), QStringLiteral("en")});
+    kiosk.language
+        = config.choice(QStringLiteral("kiosk/language"), kiosk.language, {QStringLiteral("es"), QStringLiteral("en")});
     kiosk.media = media::readMediaConfig(config);
     return kiosk;
 }
@@ -49,7 +62,8 @@ ConsoleConfig readConsoleConfig(ConfigFile &config, HubLocation hub)
     console.user = config.string(QStringLiteral("advisor/user"), {});
     console.passwordFile = config.path(QStringLiteral("advisor/password_file"), {});
     if (!console.passwordFile.isEmpty() && !QFile::exists(console.passwordFile))
-        config.invalid(QStringLiteral("advisor/password_file"), QStringLiteral("%1 does not exist").arg(console.passwordFile));
+        config.invalid(
+            QStringLiteral("advisor/password_file"), QStringLiteral("%1 does not exist").arg(console.passwordFile));
     console.media = media::readMediaConfig(config);
     return console;
 }

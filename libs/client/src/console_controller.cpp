@@ -8,18 +8,9 @@ namespace ventanilla::client {
 using signalling::makeMessage;
 using signalling::MessageType;
 
-namespace {
-signalling::ClientOptions consoleLink(const ConsoleConfig &config)
-{
-    signalling::ClientOptions options;
-    options.hubUrl = config.hub.url;
-    options.pinnedCertificatePath = config.hub.certificatePath;
-    return options;
-}
-} // namespace
-
+// The hello's credentials come at login (logIn()).
 ConsoleController::ConsoleController(const ConsoleConfig &config, QObject *parent)
-    : CallController(consoleLink(config), config.media, parent), m_defaultUser(config.user)
+    : CallController(linkOptions(config.hub), config.media, parent), m_defaultUser(config.user)
 {
     connect(this, &CallController::roleMessage, this, &ConsoleController::onRoleMessage);
     connect(this, &CallController::welcomed, this, [this] {
@@ -31,10 +22,8 @@ ConsoleController::ConsoleController(const ConsoleConfig &config, QObject *paren
 
 void ConsoleController::logIn(const QString &user, const QString &password)
 {
-    link().setHello({{QStringLiteral("role"), QStringLiteral("advisor")},
-                     {QStringLiteral("user"), user.trimmed()},
-                     {QStringLiteral("password"), password},
-                     {QStringLiteral("client"), QStringLiteral("ventanilla-console")}});
+    link().setHello({{QStringLiteral("role"), QStringLiteral("advisor")}, {QStringLiteral("user"), user.trimmed()},
+        {QStringLiteral("password"), password}, {QStringLiteral("client"), QStringLiteral("ventanilla-console")}});
     setLastError({});
     if (auto started = connectToHub(); !started)
         setLastError(started.error());
@@ -51,7 +40,8 @@ void ConsoleController::logOut()
 
 void ConsoleController::setAvailable(bool available)
 {
-    send(makeMessage(MessageType::AdvisorState, {{QStringLiteral("state"), available ? QStringLiteral("available") : QStringLiteral("away")}}));
+    send(makeMessage(MessageType::AdvisorState,
+        {{QStringLiteral("state"), available ? QStringLiteral("available") : QStringLiteral("away")}}));
 }
 
 void ConsoleController::accept()
@@ -74,7 +64,8 @@ void ConsoleController::requestKioskScreen(bool shown)
 {
     if (callState() < CallState::Connecting)
         return;
-    send(makeMessage(MessageType::ShareRequest, {{QStringLiteral("call_id"), callId()}, {QStringLiteral("active"), shown}}));
+    send(makeMessage(
+        MessageType::ShareRequest, {{QStringLiteral("call_id"), callId()}, {QStringLiteral("active"), shown}}));
 }
 
 void ConsoleController::onRoleMessage(const signalling::Message &message)
@@ -90,7 +81,8 @@ void ConsoleController::onRoleMessage(const signalling::Message &message)
     }
     case MessageType::CallOffer:
         if (callState() != CallState::Idle) {
-            send(makeMessage(MessageType::CallDecline, {{QStringLiteral("call_id"), message.string(QStringLiteral("call_id"))}}));
+            send(makeMessage(
+                MessageType::CallDecline, {{QStringLiteral("call_id"), message.string(QStringLiteral("call_id"))}}));
             break;
         }
         setCallId(message.string(QStringLiteral("call_id")));

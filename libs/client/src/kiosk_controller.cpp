@@ -8,22 +8,13 @@ namespace ventanilla::client {
 using signalling::makeMessage;
 using signalling::MessageType;
 
-namespace {
-signalling::ClientOptions kioskLink(const KioskConfig &config)
-{
-    signalling::ClientOptions options;
-    options.hubUrl = config.hub.url;
-    options.pinnedCertificatePath = config.hub.certificatePath;
-    options.hello = {{QStringLiteral("role"), QStringLiteral("kiosk")},
-                     {QStringLiteral("site_id"), config.siteId},
-                     {QStringLiteral("credential"), config.credential},
-                     {QStringLiteral("client"), QStringLiteral("ventanilla-kiosk")}};
-    return options;
-}
-} // namespace
-
 KioskController::KioskController(const KioskConfig &config, QObject *parent)
-    : CallController(kioskLink(config), config.media, parent), m_language(config.language)
+    : CallController(linkOptions(config.hub,
+                         {{QStringLiteral("role"), QStringLiteral("kiosk")}, {QStringLiteral("site_id"), config.siteId},
+                             {QStringLiteral("credential"), config.credential},
+                             {QStringLiteral("client"), QStringLiteral("ventanilla-kiosk")}}),
+        config.media, parent),
+      m_language(config.language)
 {
     connect(this, &CallController::roleMessage, this, &KioskController::onRoleMessage);
     connect(this, &CallController::callStateChanged, this, [this] {
@@ -49,7 +40,8 @@ void KioskController::cancelRequest()
     if (callState() != CallState::Waiting)
         return;
     if (!callId().isEmpty())
-        send(makeMessage(MessageType::Hangup, {{QStringLiteral("call_id"), callId()}, {QStringLiteral("reason"), QStringLiteral("abandoned")}}));
+        send(makeMessage(MessageType::Hangup,
+            {{QStringLiteral("call_id"), callId()}, {QStringLiteral("reason"), QStringLiteral("abandoned")}}));
     setCallId({});
     setCallState(CallState::Idle);
 }

@@ -34,7 +34,8 @@ ConfigFile ConfigFile::fromText(const QString &text, const QString &name)
             continue;
         if (line.startsWith(QLatin1Char('['))) {
             if (!line.endsWith(QLatin1Char(']')) || line.size() < 3) {
-                config.m_errors << QStringLiteral("%1:%2: a section header must look like [name]").arg(name).arg(number);
+                config.m_errors
+                    << QStringLiteral("%1:%2: a section header must look like [name]").arg(name).arg(number);
                 continue;
             }
             section = line.mid(1, line.size() - 2).trimmed();
@@ -42,13 +43,19 @@ ConfigFile ConfigFile::fromText(const QString &text, const QString &name)
         }
         const qsizetype equals = line.indexOf(QLatin1Char('='));
         if (equals <= 0) {
-            config.m_errors << QStringLiteral("%1:%2: expected \"key = value\", found \"%3\"").arg(name).arg(number).arg(line.left(60));
+            config.m_errors << QStringLiteral("%1:%2: expected \"key = value\", found \"%3\"")
+                                   .arg(name)
+                                   .arg(number)
+                                   .arg(line.left(60));
             continue;
         }
         const QString key = (section.isEmpty() ? QString() : section + QLatin1Char('/')) + line.left(equals).trimmed();
         if (config.m_entries.contains(key)) {
             config.m_errors << QStringLiteral("%1:%2: %3 is set twice (first on line %4)")
-                                   .arg(name).arg(number).arg(key).arg(config.m_entries[key].line);
+                                   .arg(name)
+                                   .arg(number)
+                                   .arg(key)
+                                   .arg(config.m_entries[key].line);
             continue;
         }
         config.m_entries.insert(key, {line.mid(equals + 1).trimmed(), number});
@@ -66,7 +73,8 @@ const ConfigFile::Entry *ConfigFile::find(const QString &key)
 void ConfigFile::addError(const QString &key, const QString &what)
 {
     const auto it = m_entries.constFind(key);
-    const QString where = it == m_entries.constEnd() ? m_fileName : QStringLiteral("%1:%2").arg(m_fileName).arg(it->line);
+    const QString where
+        = it == m_entries.constEnd() ? m_fileName : QStringLiteral("%1:%2").arg(m_fileName).arg(it->line);
     m_errors << QStringLiteral("%1: %2: %3").arg(where, key, what);
 }
 
@@ -107,8 +115,8 @@ int ConfigFile::integer(const QString &key, int fallback, int min, int max)
 bool ConfigFile::boolean(const QString &key, bool fallback)
 {
     const QString value = choice(key, fallback ? QStringLiteral("true") : QStringLiteral("false"),
-                                 {QStringLiteral("true"), QStringLiteral("false"), QStringLiteral("yes"),
-                                  QStringLiteral("no"), QStringLiteral("on"), QStringLiteral("off")});
+        {QStringLiteral("true"), QStringLiteral("false"), QStringLiteral("yes"), QStringLiteral("no"),
+            QStringLiteral("on"), QStringLiteral("off")});
     return value == QLatin1String("true") || value == QLatin1String("yes") || value == QLatin1String("on");
 }
 
@@ -142,7 +150,10 @@ void ConfigFile::rejectUnknownKeys()
 {
     for (auto it = m_entries.constBegin(); it != m_entries.constEnd(); ++it) {
         if (!m_asked.contains(it.key()))
-            m_errors << QStringLiteral("%1:%2: unknown setting \"%3\" (a typo?)").arg(m_fileName).arg(it->line).arg(it.key());
+            m_errors << QStringLiteral("%1:%2: unknown setting \"%3\" (a typo?)")
+                            .arg(m_fileName)
+                            .arg(it->line)
+                            .arg(it.key());
     }
 }
 

@@ -24,9 +24,8 @@ std::optional<QByteArray> scrypt(const QByteArray &password, const QByteArray &s
     // maxmem 0 lets OpenSSL use its 32 MiB default; N=2^15,r=8 needs exactly that, so allow more.
     const quint64 maxMemory = 128 * cost.n * cost.r * cost.p + (1u << 20);
     if (EVP_PBE_scrypt(password.constData(), static_cast<size_t>(password.size()),
-                       reinterpret_cast<const unsigned char *>(salt.constData()),
-                       static_cast<size_t>(salt.size()), cost.n, cost.r, cost.p, maxMemory,
-                       reinterpret_cast<unsigned char *>(out.data()), static_cast<size_t>(out.size()))
+            reinterpret_cast<const unsigned char *>(salt.constData()), static_cast<size_t>(salt.size()), cost.n, cost.r,
+            cost.p, maxMemory, reinterpret_cast<unsigned char *>(out.data()), static_cast<size_t>(out.size()))
         != 1) {
         qCWarning(lcCrypto).noquote() << takeOpenSslError("scrypt failed");
         return std::nullopt;
@@ -75,8 +74,8 @@ bool verifyPassword(const QString &password, const QString &storedHash)
     }
     bool okN = false, okR = false, okP = false;
     ScryptCost cost{parts[1].toULongLong(&okN), parts[2].toUInt(&okR), parts[3].toUInt(&okP)};
-    if (!okN || !okR || !okP || cost.n < 2 || cost.n > kMaxScryptN || cost.r == 0 || cost.r > 32
-        || cost.p == 0 || cost.p > 16) {
+    if (!okN || !okR || !okP || cost.n < 2 || cost.n > kMaxScryptN || cost.r == 0 || cost.r > 32 || cost.p == 0
+        || cost.p > 16) {
         qCWarning(lcCrypto) << "stored password hash has out-of-range scrypt parameters";
         return false;
     }

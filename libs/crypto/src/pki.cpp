@@ -35,8 +35,8 @@ bool addExtension(X509 *cert, X509 *issuer, int nid, const char *value)
     return ext && X509_add_ext(cert, ext.get(), -1) == 1;
 }
 
-Result<X509Ptr> makeCertificate(EVP_PKEY *subjectKey, const QString &commonName, X509 *issuer,
-                                EVP_PKEY *issuerKey, int validDays)
+Result<X509Ptr> makeCertificate(
+    EVP_PKEY *subjectKey, const QString &commonName, X509 *issuer, EVP_PKEY *issuerKey, int validDays)
 {
     X509Ptr cert(X509_new());
     if (!cert)
@@ -54,8 +54,10 @@ Result<X509Ptr> makeCertificate(EVP_PKEY *subjectKey, const QString &commonName,
 
     X509_NAME *name = X509_get_subject_name(cert.get()); // owned by cert
     const QByteArray cn = commonName.toUtf8();
-    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>("Ventanilla"), -1, -1, 0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(cn.constData()), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(
+        name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>("Ventanilla"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(
+        name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(cn.constData()), -1, -1, 0);
     X509 *effectiveIssuer = issuer ? issuer : cert.get();
     if (X509_set_issuer_name(cert.get(), X509_get_subject_name(effectiveIssuer)) != 1)
         return failure(takeOpenSslError("X509_set_issuer_name failed"));
@@ -102,7 +104,7 @@ PkiPaths PkiPaths::inDirectory(const QString &directory)
 {
     const QDir dir(directory);
     return {dir.filePath(QStringLiteral("ca.crt")), dir.filePath(QStringLiteral("ca.key")),
-            dir.filePath(QStringLiteral("hub.crt")), dir.filePath(QStringLiteral("hub.key"))};
+        dir.filePath(QStringLiteral("hub.crt")), dir.filePath(QStringLiteral("hub.key"))};
 }
 
 bool PkiPaths::allExist() const
@@ -151,10 +153,10 @@ Status generateDemoPki(const PkiPaths &paths, const QStringList &hostNames, int 
     };
     const auto certWriter = [](X509 *cert) { return [cert](BIO *bio) { return PEM_write_bio_X509(bio, cert); }; };
     for (const auto &[path, writer, secret] :
-         {std::tuple{paths.caKey, std::function<int(BIO *)>(keyWriter(caKey->get())), true},
-          std::tuple{paths.caCertificate, std::function<int(BIO *)>(certWriter(caCert->get())), false},
-          std::tuple{paths.hubKey, std::function<int(BIO *)>(keyWriter(hubKey->get())), true},
-          std::tuple{paths.hubCertificate, std::function<int(BIO *)>(certWriter(hubCert->get())), false}}) {
+        {std::tuple{paths.caKey, std::function<int(BIO *)>(keyWriter(caKey->get())), true},
+            std::tuple{paths.caCertificate, std::function<int(BIO *)>(certWriter(caCert->get())), false},
+            std::tuple{paths.hubKey, std::function<int(BIO *)>(keyWriter(hubKey->get())), true},
+            std::tuple{paths.hubCertificate, std::function<int(BIO *)>(certWriter(hubCert->get())), false}}) {
         if (auto written = writePem(path, writer, secret); !written)
             return written;
     }

@@ -20,7 +20,8 @@ bool isIdentifier(const QString &text)
 
 QString time(std::optional<qint64> ms)
 {
-    return ms ? QDateTime::fromMSecsSinceEpoch(*ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QStringLiteral("-");
+    return ms ? QDateTime::fromMSecsSinceEpoch(*ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+              : QStringLiteral("-");
 }
 
 } // namespace
@@ -51,10 +52,13 @@ Result<QString> initialise(const HubConfig &config)
     return done.join(QLatin1Char('\n'));
 }
 
-Result<QString> addAdvisor(store::Store &store, const QString &username, const QString &displayName, const QString &password)
+Result<QString> addAdvisor(
+    store::Store &store, const QString &username, const QString &displayName, const QString &password)
 {
     if (!isIdentifier(username))
-        return failure(QStringLiteral("user name \"%1\" must be 1-64 characters: lower-case letters, digits, '.', '_' or '-'").arg(username));
+        return failure(
+            QStringLiteral("user name \"%1\" must be 1-64 characters: lower-case letters, digits, '.', '_' or '-'")
+                .arg(username));
     if (displayName.trimmed().isEmpty())
         return failure(QStringLiteral("the display name is empty"));
     if (password.size() < 8)
@@ -76,7 +80,9 @@ Result<QString> addAdvisor(store::Store &store, const QString &username, const Q
 Result<QString> addKiosk(store::Store &store, const QString &siteId, const QString &municipality)
 {
     if (!isIdentifier(siteId))
-        return failure(QStringLiteral("site id \"%1\" must be 1-64 characters: lower-case letters, digits, '.', '_' or '-'").arg(siteId));
+        return failure(
+            QStringLiteral("site id \"%1\" must be 1-64 characters: lower-case letters, digits, '.', '_' or '-'")
+                .arg(siteId));
     if (municipality.trimmed().isEmpty())
         return failure(QStringLiteral("the municipality is empty"));
     if (store.kioskBySiteId(siteId))
@@ -95,7 +101,9 @@ QString listAdvisors(store::Store &store)
 {
     QStringList lines{QStringLiteral("user\tname\tactive")};
     for (const auto &advisor : store.advisors())
-        lines << QStringLiteral("%1\t%2\t%3").arg(advisor.username, advisor.displayName, advisor.active ? QStringLiteral("yes") : QStringLiteral("no"));
+        lines << QStringLiteral("%1\t%2\t%3")
+                     .arg(advisor.username, advisor.displayName,
+                         advisor.active ? QStringLiteral("yes") : QStringLiteral("no"));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -103,7 +111,9 @@ QString listKiosks(store::Store &store)
 {
     QStringList lines{QStringLiteral("site\tmunicipality\tactive")};
     for (const auto &kiosk : store.kiosks())
-        lines << QStringLiteral("%1\t%2\t%3").arg(kiosk.siteId, kiosk.municipality, kiosk.active ? QStringLiteral("yes") : QStringLiteral("no"));
+        lines << QStringLiteral("%1\t%2\t%3")
+                     .arg(
+                         kiosk.siteId, kiosk.municipality, kiosk.active ? QStringLiteral("yes") : QStringLiteral("no"));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -111,7 +121,9 @@ QString listCalls(store::Store &store, int limit)
 {
     QStringList lines{QStringLiteral("call\tservice\trequested\tanswered\tended\treason")};
     for (const auto &call : store.recentCalls(limit))
-        lines << QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6").arg(call.id, call.service, time(call.requestedAtMs), time(call.answeredAtMs), time(call.endedAtMs), call.endReason);
+        lines << QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6")
+                     .arg(call.id, call.service, time(call.requestedAtMs), time(call.answeredAtMs),
+                         time(call.endedAtMs), call.endReason);
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -133,9 +145,10 @@ Result<QJsonObject> callSummary(store::Store &store, const QString &callId)
 
     QJsonObject summary{{QStringLiteral("call_id"), call->id}};
     const bool bothFirstFrames = kiosk && advisor && kiosk->firstFrameAtMs && advisor->firstFrameAtMs;
-    summary.insert(QStringLiteral("setup_ms"), bothFirstFrames && call->answeredAtMs
-                       ? QJsonValue(std::max(*kiosk->firstFrameAtMs, *advisor->firstFrameAtMs) - *call->answeredAtMs)
-                       : QJsonValue());
+    summary.insert(QStringLiteral("setup_ms"),
+        bothFirstFrames && call->answeredAtMs
+            ? QJsonValue(std::max(*kiosk->firstFrameAtMs, *advisor->firstFrameAtMs) - *call->answeredAtMs)
+            : QJsonValue());
     summary.insert(QStringLiteral("frames_kiosk_to_console"), advisor ? advisor->videoFrames : 0);
     summary.insert(QStringLiteral("frames_console_to_kiosk"), kiosk ? kiosk->videoFrames : 0);
     summary.insert(QStringLiteral("audio_packets_kiosk_to_console"), advisor ? advisor->audioPackets : 0);
@@ -146,7 +159,8 @@ Result<QJsonObject> callSummary(store::Store &store, const QString &callId)
         cipher = QStringLiteral("mismatch: %1 / %2").arg(kiosk->srtpCipher, advisor->srtpCipher);
     summary.insert(QStringLiteral("srtp_cipher"), cipher);
     summary.insert(QStringLiteral("end_reason"), call->endReason);
-    summary.insert(QStringLiteral("session_recorded"), call->answeredAtMs.has_value() && call->endedAtMs.has_value() && kiosk && advisor);
+    summary.insert(QStringLiteral("session_recorded"),
+        call->answeredAtMs.has_value() && call->endedAtMs.has_value() && kiosk && advisor);
     return summary;
 }
 
@@ -156,7 +170,7 @@ QStringList callProblems(const QJsonObject &summary)
     if (!summary.value(QStringLiteral("setup_ms")).isDouble())
         problems << QStringLiteral("no first decoded frame on both sides: setup_ms unknown");
     for (const char *field : {"frames_kiosk_to_console", "frames_console_to_kiosk", "audio_packets_kiosk_to_console",
-                              "audio_packets_console_to_kiosk", "desktop_frames"}) {
+             "audio_packets_console_to_kiosk", "desktop_frames"}) {
         if (summary.value(QLatin1String(field)).toInteger() <= 0)
             problems << QStringLiteral("%1 is 0").arg(QLatin1String(field));
     }

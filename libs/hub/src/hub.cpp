@@ -26,7 +26,8 @@ Status Hub::start()
 {
     const auto pki = crypto::PkiPaths::inDirectory(m_config.pkiDirectory);
     if (!pki.allExist()) {
-        qCInfo(lcHub).noquote() << "no PKI in" << m_config.pkiDirectory << "- generating the demo CA and hub certificate";
+        qCInfo(lcHub).noquote() << "no PKI in" << m_config.pkiDirectory
+                                << "- generating the demo CA and hub certificate";
         if (auto made = crypto::generateDemoPki(pki, m_config.hostNames); !made)
             return failure(QStringLiteral("cannot create the demo PKI: %1").arg(made.error()));
     }
@@ -46,11 +47,13 @@ void Hub::stop()
 
 int Hub::onlineAdvisorCount() const
 {
-    return static_cast<int>(std::count_if(m_sessions.cbegin(), m_sessions.cend(), [](const auto &session) {
-        return session->role == PeerRole::Advisor && session->link;
-    }));
+    return static_cast<int>(std::count_if(m_sessions.cbegin(), m_sessions.cend(),
+        [](const auto &session) { return session->role == PeerRole::Advisor && session->link; }));
 }
 
-int Hub::waitingCallCount() const { return static_cast<int>(m_waiting.size()); }
+int Hub::waitingCallCount() const
+{
+    return static_cast<int>(m_waiting.size());
+}
 
 } // namespace ventanilla::hub

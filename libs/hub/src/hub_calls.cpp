@@ -27,7 +27,10 @@ void refuse(PeerSession &session, const QString &code, const QString &text, cons
         session.link->sendError(code, text, typeName(message.type()));
 }
 
-QString roleName(PeerRole role) { return role == PeerRole::Kiosk ? QStringLiteral("kiosk") : QStringLiteral("advisor"); }
+QString roleName(PeerRole role)
+{
+    return role == PeerRole::Kiosk ? QStringLiteral("kiosk") : QStringLiteral("advisor");
+}
 
 } // namespace
 
@@ -52,8 +55,9 @@ void Hub::dispatchAuthenticated(PeerSession &session, const Message &message)
     case MessageType::Share:
         return handleRelay(session, message);
     case MessageType::ShareRequest:
-        return !isKiosk ? handleRelay(session, message)
-                        : refuse(session, errors::kNotAllowed, QStringLiteral("only advisors ask to see a screen"), message);
+        return !isKiosk
+            ? handleRelay(session, message)
+            : refuse(session, errors::kNotAllowed, QStringLiteral("only advisors ask to see a screen"), message);
     case MessageType::Hangup:
         return handleHangup(session, message);
     case MessageType::CallReport:
@@ -75,7 +79,8 @@ ActiveCall *Hub::callFor(PeerSession &session, const QString &callId)
 void Hub::handleCallRequest(PeerSession &kiosk, const Message &message)
 {
     if (!kiosk.callId.isEmpty())
-        return refuse(kiosk, errors::kOutOfOrder, QStringLiteral("this kiosk already has call %1").arg(kiosk.callId), message);
+        return refuse(
+            kiosk, errors::kOutOfOrder, QStringLiteral("this kiosk already has call %1").arg(kiosk.callId), message);
     auto call = std::make_unique<ActiveCall>();
     call->id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     call->kioskPeer = kiosk.peerId;
@@ -99,14 +104,16 @@ void Hub::handleAdvisorState(PeerSession &advisor, const Message &message)
     if (advisor.advisorState == AdvisorState::Offered && !wantsAvailable) {
         handleDecline(advisor, makeMessage(MessageType::CallDecline, {{QStringLiteral("call_id"), advisor.callId}}));
     }
-    if (wantsAvailable && advisor.advisorState != AdvisorState::Available && advisor.advisorState != AdvisorState::Offered) {
+    if (wantsAvailable && advisor.advisorState != AdvisorState::Available
+        && advisor.advisorState != AdvisorState::Offered) {
         advisor.advisorState = AdvisorState::Available;
         advisor.availableSinceMs = store::nowMs();
     } else if (!wantsAvailable) {
         advisor.advisorState = AdvisorState::Away;
     }
     m_store.audit(advisor.peerId, QStringLiteral("state"), message.string(QStringLiteral("state")));
-    deliver(advisor.peerId, makeMessage(MessageType::AdvisorState, {{QStringLiteral("state"), message.string(QStringLiteral("state"))}}));
+    deliver(advisor.peerId,
+        makeMessage(MessageType::AdvisorState, {{QStringLiteral("state"), message.string(QStringLiteral("state"))}}));
     offerWaitingCalls();
 }
 
@@ -139,12 +146,12 @@ void Hub::offerWaitingCalls()
         call.ringTimer->start(m_config.ringTimeout_ms);
         const PeerSession &kiosk = *m_sessions.value(call.kioskPeer);
         qCInfo(lcHub).noquote() << "offering" << call.id << "to" << best->peerId;
-        deliver(best->peerId, makeMessage(MessageType::CallOffer,
-                                          {{QStringLiteral("call_id"), call.id},
-                                           {QStringLiteral("site_id"), kiosk.peerId.section(QLatin1Char(':'), 1)},
-                                           {QStringLiteral("municipality"), kiosk.name},
-                                           {QStringLiteral("service"), call.service},
-                                           {QStringLiteral("ring_timeout_ms"), m_config.ringTimeout_ms}}));
+        deliver(best->peerId,
+            makeMessage(MessageType::CallOffer,
+                {{QStringLiteral("call_id"), call.id},
+                    {QStringLiteral("site_id"), kiosk.peerId.section(QLatin1Char(':'), 1)},
+                    {QStringLiteral("municipality"), kiosk.name}, {QStringLiteral("service"), call.service},
+                    {QStringLiteral("ring_timeout_ms"), m_config.ringTimeout_ms}}));
         it = m_waiting.erase(it);
     }
     sendQueuePositions();
@@ -158,8 +165,9 @@ void Hub::sendQueuePositions()
         if (++position == call.announcedPosition)
             continue;
         call.announcedPosition = position;
-        deliver(call.kioskPeer, makeMessage(MessageType::CallQueued, {{QStringLiteral("call_id"), callId},
-                                                                      {QStringLiteral("position"), position}}));
+        deliver(call.kioskPeer,
+            makeMessage(MessageType::CallQueued,
+                {{QStringLiteral("call_id"), callId}, {QStringLiteral("position"), position}}));
     }
 }
 
@@ -168,7 +176,8 @@ void Hub::handleAccept(PeerSession &advisor, const Message &message)
     const QString callId = message.string(QStringLiteral("call_id"));
     ActiveCall *call = callFor(advisor, callId);
     if (!call || call->phase != CallPhase::Offered)
-        return refuse(advisor, errors::kNoSuchCall, QStringLiteral("no call %1 is ringing for you").arg(callId), message);
+        return refuse(
+            advisor, errors::kNoSuchCall, QStringLiteral("no call %1 is ringing for you").arg(callId), message);
     call->phase = CallPhase::Connected;
     call->ringTimer.reset();
     advisor.advisorState = AdvisorState::InCall;
@@ -176,12 +185,14 @@ void Hub::handleAccept(PeerSession &advisor, const Message &message)
     const PeerSession &kiosk = *m_sessions.value(call->kioskPeer);
     qCInfo(lcHub).noquote() << advisor.peerId << "accepted" << call->id;
     // The kiosk offers: its pipeline was built while it waited, so the offer is ready soonest.
-    deliver(call->kioskPeer, makeMessage(MessageType::CallStart, {{QStringLiteral("call_id"), call->id},
-                                                                  {QStringLiteral("sdp_role"), QStringLiteral("offerer")},
-                                                                  {QStringLiteral("peer_name"), advisor.name}}));
-    deliver(advisor.peerId, makeMessage(MessageType::CallStart, {{QStringLiteral("call_id"), call->id},
-                                                                 {QStringLiteral("sdp_role"), QStringLiteral("answerer")},
-                                                                 {QStringLiteral("peer_name"), kiosk.name}}));
+    deliver(call->kioskPeer,
+        makeMessage(MessageType::CallStart,
+            {{QStringLiteral("call_id"), call->id}, {QStringLiteral("sdp_role"), QStringLiteral("offerer")},
+                {QStringLiteral("peer_name"), advisor.name}}));
+    deliver(advisor.peerId,
+        makeMessage(MessageType::CallStart,
+            {{QStringLiteral("call_id"), call->id}, {QStringLiteral("sdp_role"), QStringLiteral("answerer")},
+                {QStringLiteral("peer_name"), kiosk.name}}));
     Q_EMIT callConnected(call->id);
 }
 
@@ -190,7 +201,8 @@ void Hub::handleDecline(PeerSession &advisor, const Message &message)
     const QString callId = message.string(QStringLiteral("call_id"));
     ActiveCall *call = callFor(advisor, callId);
     if (!call || call->phase != CallPhase::Offered)
-        return refuse(advisor, errors::kNoSuchCall, QStringLiteral("no call %1 is ringing for you").arg(callId), message);
+        return refuse(
+            advisor, errors::kNoSuchCall, QStringLiteral("no call %1 is ringing for you").arg(callId), message);
     qCInfo(lcHub).noquote() << advisor.peerId << "declined" << call->id;
     call->declinedUntilMs.insert(advisor.peerId, store::nowMs() + kDeclineExclusion_ms);
     QTimer::singleShot(kDeclineExclusion_ms + 10, this, &Hub::offerWaitingCalls);
@@ -215,9 +227,11 @@ void Hub::ringTimedOut(const QString &callId)
         // An advisor who does not answer is probably not at the desk: stop offering them calls.
         advisor->advisorState = AdvisorState::Away;
         advisor->callId.clear();
-        deliver(advisor->peerId, makeMessage(MessageType::CallEnded, {{QStringLiteral("call_id"), callId},
-                                                                      {QStringLiteral("reason"), QStringLiteral("ring-timeout")}}));
-        deliver(advisor->peerId, makeMessage(MessageType::AdvisorState, {{QStringLiteral("state"), QStringLiteral("away")}}));
+        deliver(advisor->peerId,
+            makeMessage(MessageType::CallEnded,
+                {{QStringLiteral("call_id"), callId}, {QStringLiteral("reason"), QStringLiteral("ring-timeout")}}));
+        deliver(advisor->peerId,
+            makeMessage(MessageType::AdvisorState, {{QStringLiteral("state"), QStringLiteral("away")}}));
     }
     call.advisorPeer.clear();
     call.phase = CallPhase::Waiting;
@@ -243,7 +257,8 @@ void Hub::handleHangup(PeerSession &sender, const Message &message)
     const QString callId = message.string(QStringLiteral("call_id"));
     if (!callFor(sender, callId))
         return refuse(sender, errors::kNoSuchCall, QStringLiteral("you are not in call %1").arg(callId), message);
-    const QString reason = message.has(QStringLiteral("reason")) ? message.string(QStringLiteral("reason")) : QStringLiteral("hangup");
+    const QString reason
+        = message.has(QStringLiteral("reason")) ? message.string(QStringLiteral("reason")) : QStringLiteral("hangup");
     endCall(callId, reason, sender.peerId);
 }
 
@@ -259,7 +274,8 @@ void Hub::endCall(const QString &callId, const QString &reason, const QString &e
         call->ringTimer.release()->deleteLater(); // may be on the stack of its own timeout
     m_store.markCallEnded(callId, store::nowMs(), reason);
     qCInfo(lcHub).noquote() << "call" << callId << "ended by" << endedByPeer << ":" << reason;
-    const Message ended = makeMessage(MessageType::CallEnded, {{QStringLiteral("call_id"), callId}, {QStringLiteral("reason"), reason}});
+    const Message ended = makeMessage(
+        MessageType::CallEnded, {{QStringLiteral("call_id"), callId}, {QStringLiteral("reason"), reason}});
     for (const QString &peerId : {call->kioskPeer, call->advisorPeer}) {
         const auto session = m_sessions.value(peerId);
         if (!session || session->callId != callId)
@@ -294,7 +310,8 @@ void Hub::handleCallReport(PeerSession &sender, const Message &message)
     report.desktopFrames = message.integer(QStringLiteral("desktop_frames"));
     report.audioPackets = message.integer(QStringLiteral("audio_packets"));
     report.srtpCipher = message.string(QStringLiteral("srtp_cipher"));
-    report.statsJson = QString::fromUtf8(QJsonDocument(message.fields().value(QStringLiteral("stats")).toObject()).toJson(QJsonDocument::Compact));
+    report.statsJson = QString::fromUtf8(
+        QJsonDocument(message.fields().value(QStringLiteral("stats")).toObject()).toJson(QJsonDocument::Compact));
     m_store.saveCallReport(report);
     qCInfo(lcHub).noquote() << sender.peerId << "reported on" << callId << ":" << report.videoFrames << "video frames,"
                             << report.audioPackets << "audio packets," << report.srtpCipher;

@@ -16,8 +16,10 @@ HubConfig readHubConfig(ConfigFile &config, const QString &defaultDataDirectory)
     }
     hub.port = static_cast<quint16>(config.integer(QStringLiteral("hub/port"), 8443, 0, 65535));
     hub.dataDirectory = config.path(QStringLiteral("hub/data_directory"), defaultDataDirectory);
-    hub.databasePath = config.path(QStringLiteral("hub/database"), QDir(hub.dataDirectory).filePath(QStringLiteral("hub.db")));
-    hub.pkiDirectory = config.path(QStringLiteral("hub/pki_directory"), QDir(hub.dataDirectory).filePath(QStringLiteral("pki")));
+    hub.databasePath
+        = config.path(QStringLiteral("hub/database"), QDir(hub.dataDirectory).filePath(QStringLiteral("hub.db")));
+    hub.pkiDirectory
+        = config.path(QStringLiteral("hub/pki_directory"), QDir(hub.dataDirectory).filePath(QStringLiteral("pki")));
     const QString hosts = config.string(QStringLiteral("hub/host_names"), hub.hostNames.join(QLatin1Char(',')));
     hub.hostNames.clear();
     for (const QString &host : hosts.split(QLatin1Char(','), Qt::SkipEmptyParts))

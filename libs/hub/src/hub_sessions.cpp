@@ -31,11 +31,13 @@ void Hub::onLinkMessage(PeerLink *link, const Message &message)
         switch (message.type()) {
         case MessageType::Hello:
             if (session)
-                return link->sendError(errors::kOutOfOrder, QStringLiteral("already authenticated"), QStringLiteral("hello"));
+                return link->sendError(
+                    errors::kOutOfOrder, QStringLiteral("already authenticated"), QStringLiteral("hello"));
             return handleHello(link, message);
         case MessageType::Resume:
             if (session)
-                return link->sendError(errors::kOutOfOrder, QStringLiteral("already authenticated"), QStringLiteral("resume"));
+                return link->sendError(
+                    errors::kOutOfOrder, QStringLiteral("already authenticated"), QStringLiteral("resume"));
             return handleResume(link, message);
         case MessageType::Bye:
             if (session)
@@ -46,13 +48,16 @@ void Hub::onLinkMessage(PeerLink *link, const Message &message)
             break;
         }
         if (!session) {
-            qCWarning(lcHub).noquote() << "link" << link->linkId() << "sent" << typeName(message.type()) << "before authenticating";
-            return link->sendError(errors::kNotAuthenticated, QStringLiteral("send hello first"), typeName(message.type()));
+            qCWarning(lcHub).noquote() << "link" << link->linkId() << "sent" << typeName(message.type())
+                                       << "before authenticating";
+            return link->sendError(
+                errors::kNotAuthenticated, QStringLiteral("send hello first"), typeName(message.type()));
         }
         dispatchAuthenticated(*session, message);
     } catch (const store::StoreError &error) {
         // Already logged by the store; the peer learns the hub could not do it, nothing half-done stays.
-        link->sendError(errors::kInternal, QStringLiteral("the hub could not record this; try again"), typeName(message.type()));
+        link->sendError(
+            errors::kInternal, QStringLiteral("the hub could not record this; try again"), typeName(message.type()));
     }
 }
 
@@ -61,9 +66,11 @@ void Hub::handleHello(PeerLink *link, const Message &message)
     const QString role = message.string(QStringLiteral("role"));
     auto session = std::make_shared<PeerSession>();
     const auto refuse = [&](const QString &who, const QString &why) {
-        qCWarning(lcHub).noquote() << "authentication failed for" << who << "from" << link->remoteAddress() << "-" << why;
+        qCWarning(lcHub).noquote() << "authentication failed for" << who << "from" << link->remoteAddress() << "-"
+                                   << why;
         m_store.audit(who, QStringLiteral("login-failed"), link->remoteAddress());
-        link->sendError(errors::kAuthFailed, QStringLiteral("unknown identity or wrong credential"), QStringLiteral("hello"));
+        link->sendError(
+            errors::kAuthFailed, QStringLiteral("unknown identity or wrong credential"), QStringLiteral("hello"));
     };
 
     if (role == QLatin1String("kiosk")) {
@@ -71,7 +78,8 @@ void Hub::handleHello(PeerLink *link, const Message &message)
         const auto kiosk = m_store.kioskBySiteId(siteId);
         if (siteId.isEmpty() || !message.has(QStringLiteral("credential")))
             return refuse(QStringLiteral("kiosk:") + siteId, QStringLiteral("site_id or credential missing"));
-        if (!kiosk || !kiosk->active || !crypto::verifyCredential(message.string(QStringLiteral("credential")), kiosk->credentialHash))
+        if (!kiosk || !kiosk->active
+            || !crypto::verifyCredential(message.string(QStringLiteral("credential")), kiosk->credentialHash))
             return refuse(QStringLiteral("kiosk:") + siteId, QStringLiteral("unknown site or wrong credential"));
         session->role = PeerRole::Kiosk;
         session->peerId = QStringLiteral("kiosk:") + siteId;
@@ -82,7 +90,8 @@ void Hub::handleHello(PeerLink *link, const Message &message)
         if (user.isEmpty() || !message.has(QStringLiteral("password")))
             return refuse(QStringLiteral("advisor:") + user, QStringLiteral("user or password missing"));
         const auto advisor = m_store.advisorByUsername(user);
-        if (!advisor || !advisor->active || !crypto::verifyPassword(message.string(QStringLiteral("password")), advisor->passwordHash))
+        if (!advisor || !advisor->active
+            || !crypto::verifyPassword(message.string(QStringLiteral("password")), advisor->passwordHash))
             return refuse(QStringLiteral("advisor:") + user, QStringLiteral("unknown user or wrong password"));
         session->role = PeerRole::Advisor;
         session->peerId = QStringLiteral("advisor:") + user;
@@ -134,15 +143,13 @@ void Hub::handleResume(PeerLink *link, const Message &message)
 void Hub::welcome(PeerSession &session, bool resumed)
 {
     session.link->send(makeMessage(MessageType::Welcome,
-                                   {{QStringLiteral("peer_id"), session.peerId},
-                                    {QStringLiteral("display_name"), session.name},
-                                    {QStringLiteral("token"), session.token},
-                                    {QStringLiteral("heartbeat_ms"), m_config.heartbeat_ms},
-                                    {QStringLiteral("grace_ms"), m_config.grace_ms},
-                                    {QStringLiteral("resumed"), resumed}}));
+        {{QStringLiteral("peer_id"), session.peerId}, {QStringLiteral("display_name"), session.name},
+            {QStringLiteral("token"), session.token}, {QStringLiteral("heartbeat_ms"), m_config.heartbeat_ms},
+            {QStringLiteral("grace_ms"), m_config.grace_ms}, {QStringLiteral("resumed"), resumed}}));
     if (session.role == PeerRole::Advisor) {
         const char *state = session.advisorState == AdvisorState::Away ? "away" : "available";
-        session.link->send(makeMessage(MessageType::AdvisorState, {{QStringLiteral("state"), QString::fromLatin1(state)}}));
+        session.link->send(
+            makeMessage(MessageType::AdvisorState, {{QStringLiteral("state"), QString::fromLatin1(state)}}));
     }
 }
 

@@ -45,15 +45,20 @@ double seconds(const GstStructure *s, const char *field)
 QString streamKindName(StreamKind kind)
 {
     switch (kind) {
-    case StreamKind::Audio: return QStringLiteral("audio");
-    case StreamKind::Video: return QStringLiteral("video");
-    case StreamKind::Desktop: return QStringLiteral("desktop");
-    case StreamKind::Unknown: break;
+    case StreamKind::Audio:
+        return QStringLiteral("audio");
+    case StreamKind::Video:
+        return QStringLiteral("video");
+    case StreamKind::Desktop:
+        return QStringLiteral("desktop");
+    case StreamKind::Unknown:
+        break;
     }
     return QStringLiteral("unknown");
 }
 
-CallStats parseWebrtcStats(const GstStructure *stats, qint64 sampledAtMs, const SsrcKinds &ssrcKinds, const CallStats &previous)
+CallStats parseWebrtcStats(
+    const GstStructure *stats, qint64 sampledAtMs, const SsrcKinds &ssrcKinds, const CallStats &previous)
 {
     CallStats result;
     result.sampledAtMs = sampledAtMs;
@@ -133,11 +138,11 @@ QJsonObject CallStats::toJson() const
     QJsonArray list;
     for (const StreamStats &stream : streams) {
         QJsonObject item{{QStringLiteral("kind"), streamKindName(stream.kind)},
-                         {QStringLiteral("direction"), stream.direction == StreamDirection::Inbound ? QStringLiteral("in") : QStringLiteral("out")},
-                         {QStringLiteral("packets"), static_cast<qint64>(stream.packets)},
-                         {QStringLiteral("packets_lost"), stream.packetsLost},
-                         {QStringLiteral("jitter_ms"), stream.jitter_ms},
-                         {QStringLiteral("bitrate_kbps"), stream.bitrate_kbps}};
+            {QStringLiteral("direction"),
+                stream.direction == StreamDirection::Inbound ? QStringLiteral("in") : QStringLiteral("out")},
+            {QStringLiteral("packets"), static_cast<qint64>(stream.packets)},
+            {QStringLiteral("packets_lost"), stream.packetsLost}, {QStringLiteral("jitter_ms"), stream.jitter_ms},
+            {QStringLiteral("bitrate_kbps"), stream.bitrate_kbps}};
         if (stream.roundTrip_ms)
             item.insert(QStringLiteral("rtt_ms"), *stream.roundTrip_ms);
         if (stream.width > 0) {

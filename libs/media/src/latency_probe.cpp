@@ -53,7 +53,9 @@ void paintTimeStamp(GstBuffer *buffer, int width, int height, qint64 time_us)
     for (int bit = 0; bit < kBits; ++bit) {
         const guint8 luma = ((word >> (kBits - 1 - bit)) & 1) ? 235 : 16;
         for (int y = 0; y < kBlock; ++y)
-            std::memset(map.data + offset + static_cast<gsize>(y) * static_cast<gsize>(stride) + static_cast<gsize>(bit * kBlock), luma, kBlock);
+            std::memset(map.data + offset + static_cast<gsize>(y) * static_cast<gsize>(stride)
+                    + static_cast<gsize>(bit * kBlock),
+                luma, kBlock);
     }
     gst_buffer_unmap(buffer, &map);
 }
@@ -89,7 +91,7 @@ QList<double> LatencySamples::take()
 void stampBuffersOn(GstPad *pad, int width, int height)
 {
     gst_pad_add_probe(pad, GST_PAD_PROBE_TYPE_BUFFER, stampProbe, new StampSize{width, height},
-                      [](gpointer data) { delete static_cast<StampSize *>(data); });
+        [](gpointer data) { delete static_cast<StampSize *>(data); });
 }
 
 } // namespace ventanilla::media

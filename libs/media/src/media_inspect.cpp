@@ -80,7 +80,8 @@ QString negotiatedSrtpProfile(GstElement *webrtc)
             g_object_get(element, "key", &rawKey, nullptr);
             key.reset(rawKey);
             if (key)
-                profile = profileName(enumNick(G_OBJECT(element), "rtp-cipher"), enumNick(G_OBJECT(element), "rtp-auth"));
+                profile
+                    = profileName(enumNick(G_OBJECT(element), "rtp-cipher"), enumNick(G_OBJECT(element), "rtp-auth"));
         }
         g_value_reset(&item);
     }
@@ -94,12 +95,18 @@ QString peerConnectionStateName(GstElement *webrtc)
     GstWebRTCPeerConnectionState state = GST_WEBRTC_PEER_CONNECTION_STATE_NEW;
     g_object_get(webrtc, "connection-state", &state, nullptr);
     switch (state) {
-    case GST_WEBRTC_PEER_CONNECTION_STATE_NEW: return QStringLiteral("new");
-    case GST_WEBRTC_PEER_CONNECTION_STATE_CONNECTING: return QStringLiteral("connecting");
-    case GST_WEBRTC_PEER_CONNECTION_STATE_CONNECTED: return QStringLiteral("connected");
-    case GST_WEBRTC_PEER_CONNECTION_STATE_DISCONNECTED: return QStringLiteral("disconnected");
-    case GST_WEBRTC_PEER_CONNECTION_STATE_FAILED: return QStringLiteral("failed");
-    case GST_WEBRTC_PEER_CONNECTION_STATE_CLOSED: return QStringLiteral("closed");
+    case GST_WEBRTC_PEER_CONNECTION_STATE_NEW:
+        return QStringLiteral("new");
+    case GST_WEBRTC_PEER_CONNECTION_STATE_CONNECTING:
+        return QStringLiteral("connecting");
+    case GST_WEBRTC_PEER_CONNECTION_STATE_CONNECTED:
+        return QStringLiteral("connected");
+    case GST_WEBRTC_PEER_CONNECTION_STATE_DISCONNECTED:
+        return QStringLiteral("disconnected");
+    case GST_WEBRTC_PEER_CONNECTION_STATE_FAILED:
+        return QStringLiteral("failed");
+    case GST_WEBRTC_PEER_CONNECTION_STATE_CLOSED:
+        return QStringLiteral("closed");
     }
     return QStringLiteral("unknown");
 }

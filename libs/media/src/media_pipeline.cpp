@@ -7,10 +7,10 @@
 #include <QDateTime>
 #include <QRandomGenerator>
 
+#include <agent.h>
 #include <gst/app/gstappsink.h>
 #include <gst/video/video.h>
 #include <gst/webrtc/webrtc.h>
-#include <agent.h>
 
 namespace ventanilla::media {
 namespace {
@@ -53,13 +53,16 @@ struct RtpStream {
     QString payloaderOptions() const { return QStringLiteral("pt=%1 ssrc=%2").arg(payload).arg(ssrc); }
 };
 
-quint32 randomSsrc() { return QRandomGenerator::global()->bounded(1u, 0xfffffff0u); }
+quint32 randomSsrc()
+{
+    return QRandomGenerator::global()->bounded(1u, 0xfffffff0u);
+}
 
 GstPtr<GstElement> parseBin(const QString &description, QString *error)
 {
     GError *raw = nullptr;
-    GstElement *bin = gst_parse_bin_from_description_full(description.toUtf8().constData(), TRUE, nullptr,
-                                                          GST_PARSE_FLAG_FATAL_ERRORS, &raw);
+    GstElement *bin = gst_parse_bin_from_description_full(
+        description.toUtf8().constData(), TRUE, nullptr, GST_PARSE_FLAG_FATAL_ERRORS, &raw);
     GErrorPtr parseError(raw);
     if (!bin) {
         *error = QString::fromUtf8(parseError ? parseError->message : "unknown error");
@@ -73,7 +76,8 @@ GstPtr<GstElement> parseBin(const QString &description, QString *error)
 // transceiver's codec and direction. The m-line is the order of calls.
 Status addSendBranch(MediaShared &shared, GstPtr<GstElement> branch, const QString &caps, bool video, const char *what)
 {
-    gst_bin_add(GST_BIN(shared.pipeline.get()), GST_ELEMENT(gst_object_ref(branch.get()))); // the pipeline takes its own ref
+    gst_bin_add(
+        GST_BIN(shared.pipeline.get()), GST_ELEMENT(gst_object_ref(branch.get()))); // the pipeline takes its own ref
     GstPtr<GstPad> source = adopt(gst_element_get_static_pad(branch.get(), "src"));
     GstPtr<GstPad> sink = adopt(gst_element_request_pad_simple(shared.webrtc, "sink_%u"));
     if (!source || !sink || gst_pad_link(source.get(), sink.get()) != GST_PAD_LINK_OK)
@@ -82,7 +86,7 @@ Status addSendBranch(MediaShared &shared, GstPtr<GstElement> branch, const QStri
     g_object_get(sink.get(), "transceiver", &transceiver, nullptr);
     GstMiniPtr<GstCaps> preferences(gst_caps_from_string(caps.toUtf8().constData()));
     g_object_set(transceiver, "direction", GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_SENDRECV, "codec-preferences",
-                 preferences.get(), nullptr);
+        preferences.get(), nullptr);
     if (video)
         g_object_set(transceiver, "do-nack", TRUE, nullptr); // retransmissions repair lost video packets
     gst_object_unref(transceiver);
@@ -116,9 +120,9 @@ QImage imageFromSample(GstSample *sample)
         delete mapped;
         return {};
     }
-    return QImage(static_cast<const uchar *>(GST_VIDEO_FRAME_PLANE_DATA(&mapped->frame, 0)), GST_VIDEO_INFO_WIDTH(&info),
-                  GST_VIDEO_INFO_HEIGHT(&info), GST_VIDEO_FRAME_PLANE_STRIDE(&mapped->frame, 0), QImage::Format_RGB32,
-                  releaseMappedSample, mapped);
+    return QImage(static_cast<const uchar *>(GST_VIDEO_FRAME_PLANE_DATA(&mapped->frame, 0)),
+        GST_VIDEO_INFO_WIDTH(&info), GST_VIDEO_INFO_HEIGHT(&info), GST_VIDEO_FRAME_PLANE_STRIDE(&mapped->frame, 0),
+        QImage::Format_RGB32, releaseMappedSample, mapped);
 }
 
 struct SinkContext {
@@ -168,7 +172,7 @@ void attachAppSink(MediaShared &shared, GstElement *bin, StreamKind kind)
     GstAppSinkCallbacks callbacks{};
     callbacks.new_sample = onNewSample;
     gst_app_sink_set_callbacks(GST_APP_SINK(sink.get()), &callbacks, new SinkContext{&shared, kind},
-                               [](gpointer data) { delete static_cast<SinkContext *>(data); });
+        [](gpointer data) { delete static_cast<SinkContext *>(data); });
 }
 
 GstPadProbeReturn countPackets(GstPad *, GstPadProbeInfo *info, gpointer data)
@@ -202,9 +206,10 @@ void onPadAdded(GstElement *, GstPad *pad, gpointer data)
     QString description;
     switch (kind) {
     case StreamKind::Audio:
-        description = QStringLiteral("queue ! rtpopusdepay ! opusdec plc=true ! audioconvert ! audioresample ! ") + shared.audioSinkDescription;
+        description = QStringLiteral("queue ! rtpopusdepay ! opusdec plc=true ! audioconvert ! audioresample ! ")
+            + shared.audioSinkDescription;
         gst_pad_add_probe(pad, static_cast<GstPadProbeType>(GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_BUFFER_LIST),
-                          countPackets, &shared.audioPackets, nullptr);
+            countPackets, &shared.audioPackets, nullptr);
         break;
     case StreamKind::Video:
     case StreamKind::Desktop:
@@ -267,13 +272,14 @@ Status buildSendBranches(MediaShared &shared, const MediaConfig &config)
     const RtpStream cameraStream{"video", "VP8", kVideoPayload, 90000, randomSsrc()};
     const RtpStream desktopStream{"video", "VP8", kDesktopPayload, 90000, randomSsrc()};
     shared.localSsrcs = {{audioStream.ssrc, StreamKind::Audio}, {cameraStream.ssrc, StreamKind::Video},
-                         {desktopStream.ssrc, StreamKind::Desktop}};
-    const QString audio = QStringLiteral("%1 ! audioconvert ! audioresample ! queue max-size-time=100000000 leaky=downstream ! "
-                                         "opusenc bitrate=%2 frame-size=20 inband-fec=true packet-loss-percentage=10 ! "
-                                         "rtpopuspay %3 ! %4")
-                              .arg(resolveMicrophoneSource(config.microphoneSource))
-                              .arg(config.audioBitrate_kbps * 1000)
-                              .arg(audioStream.payloaderOptions(), audioStream.capsFilter());
+        {desktopStream.ssrc, StreamKind::Desktop}};
+    const QString audio
+        = QStringLiteral("%1 ! audioconvert ! audioresample ! queue max-size-time=100000000 leaky=downstream ! "
+                         "opusenc bitrate=%2 frame-size=20 inband-fec=true packet-loss-percentage=10 ! "
+                         "rtpopuspay %3 ! %4")
+              .arg(resolveMicrophoneSource(config.microphoneSource))
+              .arg(config.audioBitrate_kbps * 1000)
+              .arg(audioStream.payloaderOptions(), audioStream.capsFilter());
     GstPtr<GstElement> audioBin = parseBin(audio, &error);
     if (!audioBin)
         return failure(QStringLiteral("microphone pipeline \"%1\": %2").arg(config.microphoneSource, error));
@@ -289,8 +295,8 @@ Status buildSendBranches(MediaShared &shared, const MediaConfig &config)
                                .arg(config.width)
                                .arg(config.height)
                                .arg(config.framerate)
-                               .arg(vp8Encoder(config.videoBitrate_kbps, config.framerate), cameraStream.payloaderOptions(),
-                                    cameraStream.capsFilter());
+                               .arg(vp8Encoder(config.videoBitrate_kbps, config.framerate),
+                                   cameraStream.payloaderOptions(), cameraStream.capsFilter());
     GstPtr<GstElement> cameraBin = parseBin(camera, &error);
     if (!cameraBin)
         return failure(QStringLiteral("camera pipeline \"%1\": %2").arg(config.cameraSource, error));
@@ -305,7 +311,7 @@ Status buildSendBranches(MediaShared &shared, const MediaConfig &config)
     const QString desktop = QStringLiteral("queue name=desktop_in max-size-buffers=2 leaky=downstream ! %1 ! "
                                            "rtpvp8pay %2 picture-id-mode=15-bit mtu=1200 ! %3")
                                 .arg(vp8Encoder(config.desktopBitrate_kbps, config.desktopFramerate),
-                                     desktopStream.payloaderOptions(), desktopStream.capsFilter());
+                                    desktopStream.payloaderOptions(), desktopStream.capsFilter());
     GstPtr<GstElement> desktopBin = parseBin(desktop, &error);
     if (!desktopBin)
         return failure(QStringLiteral("desktop encoder: %1").arg(error));
@@ -329,12 +335,13 @@ void connectReceiveSide(MediaShared &shared)
 
 GstPtr<GstElement> makeDesktopSourceBin(const MediaConfig &config, QString *error)
 {
-    const QString description = QStringLiteral("%1 ! videoconvert ! videoscale ! videorate ! "
-                                               "capsfilter caps=\"video/x-raw,format=I420,width=%2,height=%3,framerate=%4/1\"")
-                                    .arg(resolveDesktopSource(config.desktopSource))
-                                    .arg(config.desktopWidth)
-                                    .arg(config.desktopHeight)
-                                    .arg(config.desktopFramerate);
+    const QString description
+        = QStringLiteral("%1 ! videoconvert ! videoscale ! videorate ! "
+                         "capsfilter caps=\"video/x-raw,format=I420,width=%2,height=%3,framerate=%4/1\"")
+              .arg(resolveDesktopSource(config.desktopSource))
+              .arg(config.desktopWidth)
+              .arg(config.desktopHeight)
+              .arg(config.desktopFramerate);
     return parseBin(description, error);
 }
 

@@ -34,7 +34,9 @@ struct MediaCallbacks {
         GError *rawError = nullptr;
         if (gst_structure_get(reply, "error", G_TYPE_ERROR, &rawError, nullptr)) {
             GErrorPtr error(rawError);
-            reportFailure(shared, QStringLiteral("creating the SDP %1 failed: %2").arg(QLatin1String(type), QString::fromUtf8(error->message)));
+            reportFailure(shared,
+                QStringLiteral("creating the SDP %1 failed: %2")
+                    .arg(QLatin1String(type), QString::fromUtf8(error->message)));
             return;
         }
         gst_structure_get(reply, field, GST_TYPE_WEBRTC_SESSION_DESCRIPTION, &description, nullptr);
@@ -45,9 +47,8 @@ struct MediaCallbacks {
         g_signal_emit_by_name(shared.webrtc, "set-local-description", description, nullptr);
         GCharPtr text(gst_sdp_message_as_text(description->sdp));
         gst_webrtc_session_description_free(description);
-        shared.bridge.post([session = shared.session, type = QString::fromLatin1(type), sdp = QString::fromUtf8(text.get())] {
-            Q_EMIT session->localDescription(type, sdp);
-        });
+        shared.bridge.post([session = shared.session, type = QString::fromLatin1(type),
+                               sdp = QString::fromUtf8(text.get())] { Q_EMIT session->localDescription(type, sdp); });
     }
 
     static void onOfferCreated(GstPromise *promise, gpointer data)
@@ -82,7 +83,8 @@ struct MediaCallbacks {
     static void onConnectionStateNotify(GstElement *webrtc, GParamSpec *, gpointer data)
     {
         auto &shared = *static_cast<MediaShared *>(data);
-        shared.bridge.post([session = shared.session, state = peerConnectionStateName(webrtc)] { session->onConnectionState(state); });
+        shared.bridge.post(
+            [session = shared.session, state = peerConnectionStateName(webrtc)] { session->onConnectionState(state); });
     }
 
     static void onStats(GstPromise *promise, gpointer data)
@@ -147,9 +149,15 @@ MediaSession::MediaSession(MediaConfig config, QObject *parent)
     connect(&m_statsTimer, &QTimer::timeout, this, &MediaSession::pollStats);
 }
 
-MediaSession::~MediaSession() { stop(); }
+MediaSession::~MediaSession()
+{
+    stop();
+}
 
-bool MediaSession::running() const { return m_shared && m_shared->pipeline; }
+bool MediaSession::running() const
+{
+    return m_shared && m_shared->pipeline;
+}
 
 Status MediaSession::start(SdpRole role)
 {
@@ -183,7 +191,8 @@ Status MediaSession::buildPipeline()
     shared.pipeline = adopt(pipeline);
     shared.webrtc = gst_element_factory_make("webrtcbin", "webrtc");
     if (!shared.webrtc)
-        return failure(QStringLiteral("GStreamer has no webrtcbin (install gstreamer1.0-plugins-bad and gstreamer1.0-nice)"));
+        return failure(
+            QStringLiteral("GStreamer has no webrtcbin (install gstreamer1.0-plugins-bad and gstreamer1.0-nice)"));
     gst_util_set_object_arg(G_OBJECT(shared.webrtc), "bundle-policy", "max-bundle");
     g_object_set(shared.webrtc, "latency", static_cast<guint>(m_config.jitterBuffer_ms), nullptr);
     if (!m_config.stunServer.isEmpty())
@@ -195,7 +204,8 @@ Status MediaSession::buildPipeline()
     gst_bus_set_sync_handler(bus.get(), &MediaCallbacks::onBusMessage, &shared, nullptr);
     g_signal_connect(shared.webrtc, "on-negotiation-needed", G_CALLBACK(&MediaCallbacks::onNegotiationNeeded), &shared);
     g_signal_connect(shared.webrtc, "on-ice-candidate", G_CALLBACK(&MediaCallbacks::onIceCandidate), &shared);
-    g_signal_connect(shared.webrtc, "notify::connection-state", G_CALLBACK(&MediaCallbacks::onConnectionStateNotify), &shared);
+    g_signal_connect(
+        shared.webrtc, "notify::connection-state", G_CALLBACK(&MediaCallbacks::onConnectionStateNotify), &shared);
     connectReceiveSide(shared);
     return buildSendBranches(shared, m_config);
 }
@@ -246,9 +256,10 @@ void MediaSession::setRemoteDescription(const QString &type, const QString &sdp)
     m_ssrcKinds = m_shared->localSsrcs;
     m_ssrcKinds.insert(ssrcKindsFromSdp(sdp, kMlineKinds));
     // The description takes ownership of message.
-    GstWebRTCSessionDescription *description = gst_webrtc_session_description_new(
-        isOffer ? GST_WEBRTC_SDP_TYPE_OFFER : GST_WEBRTC_SDP_TYPE_ANSWER, message);
-    GstPromise *promise = gst_promise_new_with_change_func(&MediaCallbacks::onRemoteDescriptionSet, m_shared.get(), nullptr);
+    GstWebRTCSessionDescription *description
+        = gst_webrtc_session_description_new(isOffer ? GST_WEBRTC_SDP_TYPE_OFFER : GST_WEBRTC_SDP_TYPE_ANSWER, message);
+    GstPromise *promise
+        = gst_promise_new_with_change_func(&MediaCallbacks::onRemoteDescriptionSet, m_shared.get(), nullptr);
     g_signal_emit_by_name(m_shared->webrtc, "set-remote-description", description, promise);
     gst_webrtc_session_description_free(description);
 }
@@ -272,7 +283,8 @@ void MediaSession::addRemoteCandidate(int mline, const QString &candidate)
         qCWarning(lcMedia) << "ignoring an ICE candidate for m-line" << mline;
         return;
     }
-    g_signal_emit_by_name(m_shared->webrtc, "add-ice-candidate", static_cast<guint>(mline), candidate.toUtf8().constData());
+    g_signal_emit_by_name(
+        m_shared->webrtc, "add-ice-candidate", static_cast<guint>(mline), candidate.toUtf8().constData());
 }
 
 void MediaSession::onConnectionState(const QString &state)
@@ -300,7 +312,8 @@ void MediaSession::onBusMessage(GstMessage *message)
         gst_message_parse_error(message, &rawError, &rawDebug);
         error.reset(rawError);
         debug.reset(rawDebug);
-        qCWarning(lcMedia).noquote() << "pipeline error from" << source << ":" << error->message << "|" << (debug ? debug.get() : "");
+        qCWarning(lcMedia).noquote() << "pipeline error from" << source << ":" << error->message << "|"
+                                     << (debug ? debug.get() : "");
         dumpGraph(QStringLiteral("error"));
         Q_EMIT failed(QStringLiteral("media error in %1: %2").arg(source, QString::fromUtf8(error->message)));
         break;
@@ -336,7 +349,9 @@ void deliverFrame(MediaSession &session, StreamKind kind)
     if (!session.running())
         return;
     MediaShared &shared = *session.m_shared;
-    FrameSlot &slot = kind == StreamKind::Video ? shared.video : kind == StreamKind::Desktop ? shared.desktop : shared.preview;
+    FrameSlot &slot = kind == StreamKind::Video ? shared.video
+        : kind == StreamKind::Desktop           ? shared.desktop
+                                                : shared.preview;
     slot.notifyPending = false;
     QImage frame;
     {
@@ -373,8 +388,9 @@ Status MediaSession::startDesktopShare()
         return failure(QStringLiteral("the desktop source could not start"));
     }
     // A new source starts mid-stream: ask the encoder for a key frame so the peer can decode at once.
-    gst_pad_send_event(in.get(), gst_video_event_new_downstream_force_key_unit(GST_CLOCK_TIME_NONE, GST_CLOCK_TIME_NONE,
-                                                                               GST_CLOCK_TIME_NONE, TRUE, 0));
+    gst_pad_send_event(in.get(),
+        gst_video_event_new_downstream_force_key_unit(
+            GST_CLOCK_TIME_NONE, GST_CLOCK_TIME_NONE, GST_CLOCK_TIME_NONE, TRUE, 0));
     m_shared->desktopSource = std::move(source);
     m_desktopSharing = true;
     qCInfo(lcMedia) << "desktop share started";
@@ -398,22 +414,46 @@ void MediaSession::stopDesktopShare()
     qCInfo(lcMedia) << "desktop share stopped";
 }
 
-qint64 MediaSession::remoteVideoFrames() const { return m_shared ? m_shared->video.frames.load() : 0; }
-qint64 MediaSession::remoteDesktopFrames() const { return m_shared ? m_shared->desktop.frames.load() : 0; }
-qint64 MediaSession::remoteAudioPackets() const { return m_shared ? m_shared->audioPackets.load() : 0; }
-qint64 MediaSession::firstRemoteVideoFrameAtMs() const { return m_shared ? m_shared->firstVideoFrameAtMs.load() : 0; }
-qint64 MediaSession::wirePacketsAudited() const { return m_shared ? m_shared->wireAudit.audited() : 0; }
-qint64 MediaSession::wirePlaintextLeaks() const { return m_shared ? m_shared->wireAudit.leaks() : 0; }
+qint64 MediaSession::remoteVideoFrames() const
+{
+    return m_shared ? m_shared->video.frames.load() : 0;
+}
+qint64 MediaSession::remoteDesktopFrames() const
+{
+    return m_shared ? m_shared->desktop.frames.load() : 0;
+}
+qint64 MediaSession::remoteAudioPackets() const
+{
+    return m_shared ? m_shared->audioPackets.load() : 0;
+}
+qint64 MediaSession::firstRemoteVideoFrameAtMs() const
+{
+    return m_shared ? m_shared->firstVideoFrameAtMs.load() : 0;
+}
+qint64 MediaSession::wirePacketsAudited() const
+{
+    return m_shared ? m_shared->wireAudit.audited() : 0;
+}
+qint64 MediaSession::wirePlaintextLeaks() const
+{
+    return m_shared ? m_shared->wireAudit.leaks() : 0;
+}
 
-QList<double> MediaSession::takeLatencySamples() { return m_shared ? m_shared->latency.take() : QList<double>(); }
+QList<double> MediaSession::takeLatencySamples()
+{
+    return m_shared ? m_shared->latency.take() : QList<double>();
+}
 
-QString MediaSession::srtpProfile() const { return running() ? negotiatedSrtpProfile(m_shared->webrtc) : QString(); }
+QString MediaSession::srtpProfile() const
+{
+    return running() ? negotiatedSrtpProfile(m_shared->webrtc) : QString();
+}
 
 void MediaSession::dumpGraph(const QString &name) const
 {
     if (running())
         GST_DEBUG_BIN_TO_DOT_FILE_WITH_TS(GST_BIN(m_shared->pipeline.get()), GST_DEBUG_GRAPH_SHOW_ALL,
-                                          QStringLiteral("ventanilla-%1").arg(name).toUtf8().constData());
+            QStringLiteral("ventanilla-%1").arg(name).toUtf8().constData());
 }
 
 } // namespace ventanilla::media

@@ -3,11 +3,11 @@
 // streaming threads) and detaches the bridge before it lets this go.
 #pragma once
 
+#include "latency_probe.h"
 #include "ventanilla/media/call_stats.h"
 #include "ventanilla/media/gst_ptr.h"
 #include "ventanilla/media/media_session.h"
 #include "ventanilla/media/thread_bridge.h"
-#include "latency_probe.h"
 #include "wire_audit.h"
 
 #include <QImage>
@@ -29,16 +29,16 @@ struct FrameSlot {
 inline const QList<StreamKind> kMlineKinds{StreamKind::Audio, StreamKind::Video, StreamKind::Desktop};
 
 struct MediaShared {
-    explicit MediaShared(MediaSession *owner) : bridge(owner), session(owner) {}
+    explicit MediaShared(MediaSession *owner) : bridge(owner), session(owner) { }
 
     ThreadBridge bridge;
     MediaSession *session; // only dereferenced inside bridge.post() work, on the Qt thread
     std::atomic<SdpRole> role{SdpRole::Unknown};
     std::atomic<bool> offerRequested{false};
     GstPtr<GstElement> pipeline;
-    GstElement *webrtc = nullptr;          // owned by pipeline
-    GstElement *desktopEncoder = nullptr;  // the persistent desktop encoder bin, owned by pipeline
-    GstPtr<GstElement> desktopSource;      // the share's source bin while sharing
+    GstElement *webrtc = nullptr; // owned by pipeline
+    GstElement *desktopEncoder = nullptr; // the persistent desktop encoder bin, owned by pipeline
+    GstPtr<GstElement> desktopSource; // the share's source bin while sharing
     QString audioSinkDescription;
     FrameSlot video;
     FrameSlot desktop;

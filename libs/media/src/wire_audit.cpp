@@ -12,7 +12,10 @@ namespace {
 constexpr size_t kRemembered = 8192;
 constexpr int kPrefixBytes = 16;
 
-quint64 key(quint32 ssrc, quint16 seq) { return (static_cast<quint64>(ssrc) << 16) | seq; }
+quint64 key(quint32 ssrc, quint16 seq)
+{
+    return (static_cast<quint64>(ssrc) << 16) | seq;
+}
 
 void forEachBuffer(GstPadProbeInfo *info, const std::function<void(GstBuffer *)> &visit)
 {

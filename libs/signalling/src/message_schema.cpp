@@ -12,7 +12,10 @@ constexpr int kTextLength = 256;
 constexpr int kSdpLength = 48 * 1024;
 constexpr int kCandidateLength = 1024;
 
-FieldSpec callId() { return {"call_id", FieldKind::String, true, kIdLength}; }
+FieldSpec callId()
+{
+    return {"call_id", FieldKind::String, true, kIdLength};
+}
 
 } // namespace
 
@@ -20,66 +23,53 @@ const std::vector<MessageSchema> &messageSchemas()
 {
     static const std::vector<MessageSchema> schemas{
         {MessageType::Hello, "hello", Direction::ToHub,
-         {{"role", FieldKind::String, true, 16, {QStringLiteral("kiosk"), QStringLiteral("advisor")}},
-          {"site_id", FieldKind::String, false, kIdLength},
-          {"credential", FieldKind::String, false, kTextLength},
-          {"user", FieldKind::String, false, kIdLength},
-          {"password", FieldKind::String, false, kTextLength},
-          {"client", FieldKind::String, false, kTextLength}}},
+            {{"role", FieldKind::String, true, 16, {QStringLiteral("kiosk"), QStringLiteral("advisor")}},
+                {"site_id", FieldKind::String, false, kIdLength}, {"credential", FieldKind::String, false, kTextLength},
+                {"user", FieldKind::String, false, kIdLength}, {"password", FieldKind::String, false, kTextLength},
+                {"client", FieldKind::String, false, kTextLength}}},
         {MessageType::Resume, "resume", Direction::ToHub, {{"token", FieldKind::String, true, kTextLength}}},
         {MessageType::Welcome, "welcome", Direction::FromHub,
-         {{"peer_id", FieldKind::String, true, kIdLength},
-          {"display_name", FieldKind::String, true, kTextLength},
-          {"token", FieldKind::String, true, kTextLength},
-          {"heartbeat_ms", FieldKind::Integer, true, 0},
-          {"grace_ms", FieldKind::Integer, true, 0},
-          {"resumed", FieldKind::Boolean, true, 0}}},
+            {{"peer_id", FieldKind::String, true, kIdLength}, {"display_name", FieldKind::String, true, kTextLength},
+                {"token", FieldKind::String, true, kTextLength}, {"heartbeat_ms", FieldKind::Integer, true, 0},
+                {"grace_ms", FieldKind::Integer, true, 0}, {"resumed", FieldKind::Boolean, true, 0}}},
         {MessageType::Ping, "ping", Direction::Both, {{"t", FieldKind::Integer, false, 0}}},
         {MessageType::Pong, "pong", Direction::Both, {{"t", FieldKind::Integer, false, 0}}},
         {MessageType::Bye, "bye", Direction::ToHub, {}},
         {MessageType::Error, "error", Direction::FromHub,
-         {{"code", FieldKind::String, true, kIdLength},
-          {"message", FieldKind::String, true, kTextLength * 4},
-          {"ref", FieldKind::String, false, kIdLength}}},
+            {{"code", FieldKind::String, true, kIdLength}, {"message", FieldKind::String, true, kTextLength * 4},
+                {"ref", FieldKind::String, false, kIdLength}}},
         {MessageType::AdvisorState, "advisor-state", Direction::Both,
-         {{"state", FieldKind::String, true, 16, {QStringLiteral("available"), QStringLiteral("away")}}}},
+            {{"state", FieldKind::String, true, 16, {QStringLiteral("available"), QStringLiteral("away")}}}},
         {MessageType::CallRequest, "call-request", Direction::ToHub, {{"service", FieldKind::String, true, kIdLength}}},
         {MessageType::CallQueued, "call-queued", Direction::FromHub,
-         {callId(), {"position", FieldKind::Integer, true, 0}}},
+            {callId(), {"position", FieldKind::Integer, true, 0}}},
         {MessageType::CallOffer, "call-offer", Direction::FromHub,
-         {callId(),
-          {"site_id", FieldKind::String, true, kIdLength},
-          {"municipality", FieldKind::String, true, kTextLength},
-          {"service", FieldKind::String, true, kIdLength},
-          {"ring_timeout_ms", FieldKind::Integer, true, 0}}},
+            {callId(), {"site_id", FieldKind::String, true, kIdLength},
+                {"municipality", FieldKind::String, true, kTextLength}, {"service", FieldKind::String, true, kIdLength},
+                {"ring_timeout_ms", FieldKind::Integer, true, 0}}},
         {MessageType::CallAccept, "call-accept", Direction::ToHub, {callId()}},
         {MessageType::CallDecline, "call-decline", Direction::ToHub, {callId()}},
         {MessageType::CallStart, "call-start", Direction::FromHub,
-         {callId(),
-          {"sdp_role", FieldKind::String, true, 16, {QStringLiteral("offerer"), QStringLiteral("answerer")}},
-          {"peer_name", FieldKind::String, true, kTextLength}}},
+            {callId(),
+                {"sdp_role", FieldKind::String, true, 16, {QStringLiteral("offerer"), QStringLiteral("answerer")}},
+                {"peer_name", FieldKind::String, true, kTextLength}}},
         {MessageType::Sdp, "sdp", Direction::Both,
-         {callId(),
-          {"sdp_type", FieldKind::String, true, 16, {QStringLiteral("offer"), QStringLiteral("answer")}},
-          {"sdp", FieldKind::String, true, kSdpLength}}},
+            {callId(), {"sdp_type", FieldKind::String, true, 16, {QStringLiteral("offer"), QStringLiteral("answer")}},
+                {"sdp", FieldKind::String, true, kSdpLength}}},
         {MessageType::Ice, "ice", Direction::Both,
-         {callId(), {"mline", FieldKind::Integer, true, 0}, {"candidate", FieldKind::String, true, kCandidateLength}}},
-        {MessageType::Share, "share", Direction::Both,
-         {callId(), {"active", FieldKind::Boolean, true, 0}}},
+            {callId(), {"mline", FieldKind::Integer, true, 0},
+                {"candidate", FieldKind::String, true, kCandidateLength}}},
+        {MessageType::Share, "share", Direction::Both, {callId(), {"active", FieldKind::Boolean, true, 0}}},
         {MessageType::ShareRequest, "share-request", Direction::Both,
-         {callId(), {"active", FieldKind::Boolean, true, 0}}},
-        {MessageType::Hangup, "hangup", Direction::ToHub,
-         {callId(), {"reason", FieldKind::String, false, kIdLength}}},
+            {callId(), {"active", FieldKind::Boolean, true, 0}}},
+        {MessageType::Hangup, "hangup", Direction::ToHub, {callId(), {"reason", FieldKind::String, false, kIdLength}}},
         {MessageType::CallEnded, "call-ended", Direction::FromHub,
-         {callId(), {"reason", FieldKind::String, true, kIdLength}}},
+            {callId(), {"reason", FieldKind::String, true, kIdLength}}},
         {MessageType::CallReport, "call-report", Direction::ToHub,
-         {callId(),
-          {"first_frame_at_ms", FieldKind::Integer, false, 0},
-          {"video_frames", FieldKind::Integer, true, 0},
-          {"desktop_frames", FieldKind::Integer, true, 0},
-          {"audio_packets", FieldKind::Integer, true, 0},
-          {"srtp_cipher", FieldKind::String, true, kIdLength},
-          {"stats", FieldKind::Object, false, 0}}},
+            {callId(), {"first_frame_at_ms", FieldKind::Integer, false, 0},
+                {"video_frames", FieldKind::Integer, true, 0}, {"desktop_frames", FieldKind::Integer, true, 0},
+                {"audio_packets", FieldKind::Integer, true, 0}, {"srtp_cipher", FieldKind::String, true, kIdLength},
+                {"stats", FieldKind::Object, false, 0}}},
     };
     return schemas;
 }
@@ -111,9 +101,11 @@ std::optional<ProtocolError> validateFields(const MessageSchema &schema, const Q
                 return bad(QStringLiteral("%1: field \"%2\" must be a string").arg(type, name));
             const QString text = value.toString();
             if (text.toUtf8().size() > spec.maxLength)
-                return bad(QStringLiteral("%1: field \"%2\" is longer than %3 bytes").arg(type, name).arg(spec.maxLength));
+                return bad(
+                    QStringLiteral("%1: field \"%2\" is longer than %3 bytes").arg(type, name).arg(spec.maxLength));
             if (!spec.allowed.isEmpty() && !spec.allowed.contains(text))
-                return bad(QStringLiteral("%1: field \"%2\" must be one of %3").arg(type, name, spec.allowed.join(QStringLiteral(", "))));
+                return bad(QStringLiteral("%1: field \"%2\" must be one of %3")
+                               .arg(type, name, spec.allowed.join(QStringLiteral(", "))));
             break;
         }
         case FieldKind::Integer: {

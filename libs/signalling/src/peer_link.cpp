@@ -33,7 +33,10 @@ QString PeerLink::remoteAddress() const
     return m_socket->peerAddress().toString() + QLatin1Char(':') + QString::number(m_socket->peerPort());
 }
 
-bool PeerLink::isOpen() const { return m_socket->state() == QAbstractSocket::ConnectedState; }
+bool PeerLink::isOpen() const
+{
+    return m_socket->state() == QAbstractSocket::ConnectedState;
+}
 
 void PeerLink::send(const Message &message)
 {
@@ -62,7 +65,9 @@ void PeerLink::onText(const QString &text)
     auto &message = std::get<Message>(parsed);
     const MessageSchema *schema = schemaFor(message.type());
     if (schema->direction == Direction::FromHub) {
-        refuse({errors::kWrongDirection, QStringLiteral("\"%1\" is sent by the hub, not to it").arg(typeName(message.type())), typeName(message.type())});
+        refuse({errors::kWrongDirection,
+            QStringLiteral("\"%1\" is sent by the hub, not to it").arg(typeName(message.type())),
+            typeName(message.type())});
         return;
     }
     if (message.type() == MessageType::Ping) {
@@ -80,13 +85,15 @@ void PeerLink::onText(const QString &text)
 void PeerLink::onBinary(const QByteArray &bytes)
 {
     m_lastMessage.restart();
-    refuse({errors::kMalformed, QStringLiteral("binary frames are not part of the protocol (%1 bytes ignored)").arg(bytes.size()), {}});
+    refuse({errors::kMalformed,
+        QStringLiteral("binary frames are not part of the protocol (%1 bytes ignored)").arg(bytes.size()), {}});
 }
 
 void PeerLink::refuse(const ProtocolError &error)
 {
     ++m_refusals;
-    qCWarning(lcSignalling).noquote() << "link" << m_linkId << remoteAddress() << "refused:" << error.code << error.message;
+    qCWarning(lcSignalling).noquote() << "link" << m_linkId << remoteAddress() << "refused:" << error.code
+                                      << error.message;
     sendError(error.code, error.message, error.refType);
     if (m_refusals >= kMaxRefusals) {
         qCWarning(lcSignalling) << "link" << m_linkId << "closed after" << m_refusals << "bad messages";

@@ -41,11 +41,13 @@ QByteArray Message::serialize() const
 std::variant<Message, ProtocolError> parseMessage(const QByteArray &bytes)
 {
     if (bytes.size() > kMaxMessageBytes)
-        return ProtocolError{errors::kTooLarge, QStringLiteral("message of %1 bytes is over the limit of %2").arg(bytes.size()).arg(kMaxMessageBytes), {}};
+        return ProtocolError{errors::kTooLarge,
+            QStringLiteral("message of %1 bytes is over the limit of %2").arg(bytes.size()).arg(kMaxMessageBytes), {}};
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return ProtocolError{errors::kMalformed, QStringLiteral("not valid JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset), {}};
+        return ProtocolError{errors::kMalformed,
+            QStringLiteral("not valid JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset), {}};
     if (!document.isObject())
         return ProtocolError{errors::kMalformed, QStringLiteral("a message must be a JSON object"), {}};
 
@@ -56,9 +58,14 @@ std::variant<Message, ProtocolError> parseMessage(const QByteArray &bytes)
         return ProtocolError{errors::kMalformed, QStringLiteral("field \"type\" is missing or not a string"), {}};
     const QString name = typeValue.toString().left(64);
     if (!version.isDouble())
-        return ProtocolError{errors::kMalformed, QStringLiteral("field \"v\" (protocol version) is missing or not a number"), name};
+        return ProtocolError{
+            errors::kMalformed, QStringLiteral("field \"v\" (protocol version) is missing or not a number"), name};
     if (version.toDouble() != kProtocolVersion)
-        return ProtocolError{errors::kUnsupportedVersion, QStringLiteral("protocol version %1 is not supported; this side speaks %2").arg(version.toDouble()).arg(kProtocolVersion), name};
+        return ProtocolError{errors::kUnsupportedVersion,
+            QStringLiteral("protocol version %1 is not supported; this side speaks %2")
+                .arg(version.toDouble())
+                .arg(kProtocolVersion),
+            name};
 
     const MessageType type = typeFromName(name);
     const MessageSchema *schema = schemaFor(type);

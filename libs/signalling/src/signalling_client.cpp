@@ -22,9 +22,11 @@ SignallingClient::SignallingClient(ClientOptions options, QObject *parent)
     connect(&m_socket, &QWebSocket::disconnected, this, &SignallingClient::onDisconnected);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &SignallingClient::onText);
     connect(&m_socket, &QWebSocket::sslErrors, this, &SignallingClient::onSslErrors);
-    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
-        qCWarning(lcSignalling).noquote() << "link to" << m_options.hubUrl.toString() << "error:" << m_socket.errorString();
-    });
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+        [this](QAbstractSocket::SocketError) {
+            qCWarning(lcSignalling).noquote()
+                << "link to" << m_options.hubUrl.toString() << "error:" << m_socket.errorString();
+        });
     m_heartbeat.setTimerType(Qt::CoarseTimer);
     connect(&m_heartbeat, &QTimer::timeout, this, &SignallingClient::heartbeat);
     m_reconnect.setSingleShot(true);
@@ -63,13 +65,20 @@ void SignallingClient::stop()
 QString SignallingClient::stateText() const
 {
     switch (m_state) {
-    case LinkState::Offline: return QStringLiteral("offline");
-    case LinkState::Connecting: return QStringLiteral("connecting");
-    case LinkState::Authenticating: return QStringLiteral("authenticating");
-    case LinkState::Online: return QStringLiteral("online");
-    case LinkState::Reconnecting: return QStringLiteral("reconnecting");
-    case LinkState::Refused: return QStringLiteral("refused");
-    case LinkState::Unknown: break;
+    case LinkState::Offline:
+        return QStringLiteral("offline");
+    case LinkState::Connecting:
+        return QStringLiteral("connecting");
+    case LinkState::Authenticating:
+        return QStringLiteral("authenticating");
+    case LinkState::Online:
+        return QStringLiteral("online");
+    case LinkState::Reconnecting:
+        return QStringLiteral("reconnecting");
+    case LinkState::Refused:
+        return QStringLiteral("refused");
+    case LinkState::Unknown:
+        break;
     }
     return QStringLiteral("unknown");
 }
@@ -81,7 +90,8 @@ void SignallingClient::send(const Message &message)
         return;
     }
     if (m_outbox.size() >= kOutboxLimit) {
-        qCWarning(lcSignalling) << "outbox full while offline; dropping the oldest message" << typeName(m_outbox.first().type());
+        qCWarning(lcSignalling) << "outbox full while offline; dropping the oldest message"
+                                << typeName(m_outbox.first().type());
         m_outbox.removeFirst();
     }
     m_outbox.append(message);
@@ -102,7 +112,8 @@ void SignallingClient::connectNow()
 
 void SignallingClient::onSslErrors(const QList<QSslError> &errors)
 {
-    const QList<QSslError> fatal = fatalErrorsForPinnedPeer(errors, m_pinned, m_socket.sslConfiguration().peerCertificate());
+    const QList<QSslError> fatal
+        = fatalErrorsForPinnedPeer(errors, m_pinned, m_socket.sslConfiguration().peerCertificate());
     if (fatal.isEmpty()) {
         m_socket.ignoreSslErrors(errors);
         return;
@@ -136,7 +147,8 @@ void SignallingClient::onDisconnected()
 
 void SignallingClient::scheduleReconnect()
 {
-    m_backoff_ms = m_backoff_ms == 0 ? m_options.reconnectInitial_ms : std::min(m_backoff_ms * 2, m_options.reconnectMax_ms);
+    m_backoff_ms
+        = m_backoff_ms == 0 ? m_options.reconnectInitial_ms : std::min(m_backoff_ms * 2, m_options.reconnectMax_ms);
     // Jitter spreads the reconnections of many kiosks after a hub restart.
     const int delay_ms = m_backoff_ms / 2 + static_cast<int>(QRandomGenerator::global()->bounded(m_backoff_ms / 2 + 1));
     setState(LinkState::Reconnecting);

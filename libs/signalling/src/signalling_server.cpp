@@ -13,9 +13,8 @@ SignallingServer::SignallingServer(QObject *parent)
         for (const auto &error : errors)
             qCWarning(lcSignalling).noquote() << "TLS error on an incoming link:" << error.errorString();
     });
-    connect(&m_server, &QWebSocketServer::acceptError, this, [](QAbstractSocket::SocketError error) {
-        qCWarning(lcSignalling) << "accept failed:" << error;
-    });
+    connect(&m_server, &QWebSocketServer::acceptError, this,
+        [](QAbstractSocket::SocketError error) { qCWarning(lcSignalling) << "accept failed:" << error; });
     connect(&m_server, &QWebSocketServer::peerVerifyError, this, [](const QSslError &error) {
         qCWarning(lcSignalling).noquote() << "peer verify error:" << error.errorString();
     });
@@ -27,13 +26,18 @@ Status SignallingServer::listen(const QHostAddress &address, quint16 port, const
 {
     m_server.setSslConfiguration(tls);
     if (!m_server.listen(address, port))
-        return failure(QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(m_server.errorString()));
+        return failure(
+            QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(m_server.errorString()));
     m_idleCheck.start();
-    qCInfo(lcSignalling).noquote() << QStringLiteral("listening on wss://%1:%2").arg(address.toString()).arg(m_server.serverPort());
+    qCInfo(lcSignalling).noquote()
+        << QStringLiteral("listening on wss://%1:%2").arg(address.toString()).arg(m_server.serverPort());
     return success();
 }
 
-quint16 SignallingServer::port() const { return m_server.serverPort(); }
+quint16 SignallingServer::port() const
+{
+    return m_server.serverPort();
+}
 
 void SignallingServer::close()
 {
@@ -48,7 +52,8 @@ void SignallingServer::onNewConnection()
     while (QWebSocket *socket = m_server.nextPendingConnection()) {
         auto *link = new PeerLink(socket, m_nextLinkId++, this);
         qCInfo(lcSignalling).noquote() << "link" << link->linkId() << "opened from" << link->remoteAddress();
-        connect(link, &PeerLink::messageReceived, this, [this, link](const Message &message) { Q_EMIT linkMessage(link, message); });
+        connect(link, &PeerLink::messageReceived, this,
+            [this, link](const Message &message) { Q_EMIT linkMessage(link, message); });
         connect(link, &PeerLink::disconnected, this, [this, link] {
             qCInfo(lcSignalling) << "link" << link->linkId() << "closed";
             Q_EMIT linkClosed(link);
@@ -62,7 +67,8 @@ void SignallingServer::closeIdleLinks()
 {
     for (PeerLink *link : findChildren<PeerLink *>(Qt::FindDirectChildrenOnly)) {
         if (link->isOpen() && link->msSinceLastMessage() > m_idleTimeoutMs) {
-            qCWarning(lcSignalling) << "link" << link->linkId() << "silent for" << link->msSinceLastMessage() << "ms; closing";
+            qCWarning(lcSignalling) << "link" << link->linkId() << "silent for" << link->msSinceLastMessage()
+                                    << "ms; closing";
             link->close(QStringLiteral("heartbeat timeout"));
         }
     }

@@ -8,7 +8,8 @@ namespace ventanilla::signalling {
 
 Result<QSslConfiguration> serverTlsConfiguration(const QString &certificatePath, const QString &keyPath)
 {
-    const auto chain = QSslCertificate::fromPath(certificatePath, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
+    const auto chain
+        = QSslCertificate::fromPath(certificatePath, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
     if (chain.isEmpty())
         return failure(QStringLiteral("no PEM certificate could be read from %1").arg(certificatePath));
     QFile keyFile(keyPath);
@@ -31,9 +32,11 @@ Result<QSslConfiguration> serverTlsConfiguration(const QString &certificatePath,
 
 Result<QSslConfiguration> pinnedClientTlsConfiguration(const QString &pinnedCertificatePath)
 {
-    const auto certs = QSslCertificate::fromPath(pinnedCertificatePath, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
+    const auto certs
+        = QSslCertificate::fromPath(pinnedCertificatePath, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
     if (certs.isEmpty())
-        return failure(QStringLiteral("no PEM certificate could be read from %1 (hub_certificate)").arg(pinnedCertificatePath));
+        return failure(
+            QStringLiteral("no PEM certificate could be read from %1 (hub_certificate)").arg(pinnedCertificatePath));
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     config.setCaCertificates({certs.first()}); // replaces the system store: nothing else is trusted
     config.setPeerVerifyMode(QSslSocket::VerifyPeer);
@@ -41,8 +44,8 @@ Result<QSslConfiguration> pinnedClientTlsConfiguration(const QString &pinnedCert
     return config;
 }
 
-QList<QSslError> fatalErrorsForPinnedPeer(const QList<QSslError> &errors, const QSslCertificate &pinned,
-                                          const QSslCertificate &presented)
+QList<QSslError> fatalErrorsForPinnedPeer(
+    const QList<QSslError> &errors, const QSslCertificate &pinned, const QSslCertificate &presented)
 {
     const bool isPinned = !pinned.isNull() && presented == pinned;
     QList<QSslError> fatal;

@@ -17,10 +17,16 @@ namespace {
 
 } // namespace
 
-void SqliteCloser::operator()(sqlite3 *db) const { sqlite3_close_v2(db); }
-void StatementFinalizer::operator()(sqlite3_stmt *stmt) const { sqlite3_finalize(stmt); }
+void SqliteCloser::operator()(sqlite3 *db) const
+{
+    sqlite3_close_v2(db);
+}
+void StatementFinalizer::operator()(sqlite3_stmt *stmt) const
+{
+    sqlite3_finalize(stmt);
+}
 
-Statement::Statement(sqlite3 *db, StatementPtr stmt) : m_db(db), m_stmt(std::move(stmt)) {}
+Statement::Statement(sqlite3 *db, StatementPtr stmt) : m_db(db), m_stmt(std::move(stmt)) { }
 
 Statement &Statement::bind(int index, const QVariant &value)
 {
@@ -43,12 +49,14 @@ Statement &Statement::bind(int index, const QVariant &value)
             break;
         case QMetaType::QByteArray: {
             const QByteArray bytes = value.toByteArray();
-            rc = sqlite3_bind_blob(m_stmt.get(), index, bytes.constData(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+            rc = sqlite3_bind_blob(
+                m_stmt.get(), index, bytes.constData(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
             break;
         }
         default: {
             const QByteArray utf8 = value.toString().toUtf8();
-            rc = sqlite3_bind_text(m_stmt.get(), index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
+            rc = sqlite3_bind_text(
+                m_stmt.get(), index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
         }
         }
     }
@@ -69,11 +77,13 @@ bool Statement::step()
 
 void Statement::run()
 {
-    while (step()) {
-    }
+    while (step()) { }
 }
 
-qint64 Statement::integer(int column) const { return sqlite3_column_int64(m_stmt.get(), column); }
+qint64 Statement::integer(int column) const
+{
+    return sqlite3_column_int64(m_stmt.get(), column);
+}
 
 std::optional<qint64> Statement::optionalInteger(int column) const
 {
@@ -88,13 +98,16 @@ QString Statement::text(int column) const
     return data ? QString::fromUtf8(data, sqlite3_column_bytes(m_stmt.get(), column)) : QString();
 }
 
-bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt.get(), column) == SQLITE_NULL; }
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt.get(), column) == SQLITE_NULL;
+}
 
 Database Database::open(const QString &path)
 {
     sqlite3 *raw = nullptr;
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+    const int rc = sqlite3_open_v2(
+        path.toUtf8().constData(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
     SqlitePtr db(raw); // sqlite3_open_v2 hands back a handle even on failure; close it either way
     if (rc != SQLITE_OK)
         fail(raw, QStringLiteral("cannot open database %1").arg(path));
@@ -127,13 +140,20 @@ Statement Database::prepare(const QString &sql)
     return Statement(m_db.get(), StatementPtr(raw));
 }
 
-qint64 Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db.get()); }
-int Database::changes() const { return sqlite3_changes(m_db.get()); }
+qint64 Database::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db.get());
+}
+int Database::changes() const
+{
+    return sqlite3_changes(m_db.get());
+}
 
 void Database::backupTo(const QString &path)
 {
     sqlite3 *raw = nullptr;
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    const int rc
+        = sqlite3_open_v2(path.toUtf8().constData(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     SqlitePtr target(raw);
     if (rc != SQLITE_OK)
         fail(raw, QStringLiteral("cannot open backup file %1").arg(path));
@@ -149,7 +169,10 @@ void Database::backupTo(const QString &path)
         fail(target.get(), QStringLiteral("backup to %1 failed").arg(path));
 }
 
-Transaction::Transaction(Database &db) : m_db(db) { m_db.exec(QStringLiteral("BEGIN IMMEDIATE")); }
+Transaction::Transaction(Database &db) : m_db(db)
+{
+    m_db.exec(QStringLiteral("BEGIN IMMEDIATE"));
+}
 
 Transaction::~Transaction()
 {

@@ -61,11 +61,15 @@ CREATE TABLE audit_log (
     return all;
 }
 
-int latestSchemaVersion() { return migrations().back().version; }
+int latestSchemaVersion()
+{
+    return migrations().back().version;
+}
 
 int schemaVersion(Database &db)
 {
-    db.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at_ms INTEGER NOT NULL)"));
+    db.exec(QStringLiteral(
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at_ms INTEGER NOT NULL)"));
     auto query = db.prepare(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version"));
     query.step();
     return static_cast<int>(query.integer(0));
@@ -87,7 +91,8 @@ void migrate(Database &db)
             continue;
         Transaction transaction(db);
         db.exec(QString::fromUtf8(migration.sql));
-        db.prepare(QStringLiteral("INSERT INTO schema_version (version, applied_at_ms) VALUES (?, strftime('%s','now') * 1000)"))
+        db.prepare(QStringLiteral(
+                       "INSERT INTO schema_version (version, applied_at_ms) VALUES (?, strftime('%s','now') * 1000)"))
             .bind(1, migration.version)
             .run();
         transaction.commit();

@@ -8,7 +8,10 @@
 namespace ventanilla::store {
 namespace {
 
-QVariant optionalValue(const std::optional<qint64> &value) { return value ? QVariant(*value) : QVariant(); }
+QVariant optionalValue(const std::optional<qint64> &value)
+{
+    return value ? QVariant(*value) : QVariant();
+}
 
 CallRecord readCall(const Statement &row)
 {
@@ -30,7 +33,10 @@ const QString kCallColumns = QStringLiteral(
 
 } // namespace
 
-qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 Store Store::open(const QString &path)
 {
@@ -41,7 +47,8 @@ Store Store::open(const QString &path)
 
 qint64 Store::addAdvisor(const QString &username, const QString &displayName, const QString &passwordHash)
 {
-    m_db.prepare(QStringLiteral("INSERT INTO advisors (username, display_name, password_hash, created_at_ms) VALUES (?, ?, ?, ?)"))
+    m_db.prepare(QStringLiteral(
+                     "INSERT INTO advisors (username, display_name, password_hash, created_at_ms) VALUES (?, ?, ?, ?)"))
         .bind(1, username)
         .bind(2, displayName)
         .bind(3, passwordHash)
@@ -52,7 +59,8 @@ qint64 Store::addAdvisor(const QString &username, const QString &displayName, co
 
 std::optional<AdvisorRecord> Store::advisorByUsername(const QString &username)
 {
-    auto row = m_db.prepare(QStringLiteral("SELECT id, username, display_name, password_hash, active FROM advisors WHERE username = ?"));
+    auto row = m_db.prepare(
+        QStringLiteral("SELECT id, username, display_name, password_hash, active FROM advisors WHERE username = ?"));
     row.bind(1, username);
     if (!row.step())
         return std::nullopt;
@@ -62,7 +70,8 @@ std::optional<AdvisorRecord> Store::advisorByUsername(const QString &username)
 QList<AdvisorRecord> Store::advisors()
 {
     QList<AdvisorRecord> result;
-    auto row = m_db.prepare(QStringLiteral("SELECT id, username, display_name, password_hash, active FROM advisors ORDER BY username"));
+    auto row = m_db.prepare(
+        QStringLiteral("SELECT id, username, display_name, password_hash, active FROM advisors ORDER BY username"));
     while (row.step())
         result.append({row.integer(0), row.text(1), row.text(2), row.text(3), row.integer(4) != 0});
     return result;
@@ -70,7 +79,8 @@ QList<AdvisorRecord> Store::advisors()
 
 qint64 Store::addKiosk(const QString &siteId, const QString &municipality, const QString &credentialHash)
 {
-    m_db.prepare(QStringLiteral("INSERT INTO kiosks (site_id, municipality, credential_hash, created_at_ms) VALUES (?, ?, ?, ?)"))
+    m_db.prepare(QStringLiteral(
+                     "INSERT INTO kiosks (site_id, municipality, credential_hash, created_at_ms) VALUES (?, ?, ?, ?)"))
         .bind(1, siteId)
         .bind(2, municipality)
         .bind(3, credentialHash)
@@ -81,7 +91,8 @@ qint64 Store::addKiosk(const QString &siteId, const QString &municipality, const
 
 std::optional<KioskRecord> Store::kioskBySiteId(const QString &siteId)
 {
-    auto row = m_db.prepare(QStringLiteral("SELECT id, site_id, municipality, credential_hash, active FROM kiosks WHERE site_id = ?"));
+    auto row = m_db.prepare(
+        QStringLiteral("SELECT id, site_id, municipality, credential_hash, active FROM kiosks WHERE site_id = ?"));
     row.bind(1, siteId);
     if (!row.step())
         return std::nullopt;
@@ -91,7 +102,8 @@ std::optional<KioskRecord> Store::kioskBySiteId(const QString &siteId)
 QList<KioskRecord> Store::kiosks()
 {
     QList<KioskRecord> result;
-    auto row = m_db.prepare(QStringLiteral("SELECT id, site_id, municipality, credential_hash, active FROM kiosks ORDER BY site_id"));
+    auto row = m_db.prepare(
+        QStringLiteral("SELECT id, site_id, municipality, credential_hash, active FROM kiosks ORDER BY site_id"));
     while (row.step())
         result.append({row.integer(0), row.text(1), row.text(2), row.text(3), row.integer(4) != 0});
     return result;
@@ -99,7 +111,8 @@ QList<KioskRecord> Store::kiosks()
 
 void Store::insertCall(const CallRecord &call)
 {
-    m_db.prepare(QStringLiteral("INSERT INTO calls (") + kCallColumns + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+    m_db.prepare(QStringLiteral("INSERT INTO calls (") + kCallColumns
+            + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
         .bind(1, call.id)
         .bind(2, call.kioskId)
         .bind(3, optionalValue(call.advisorId))
@@ -114,7 +127,8 @@ void Store::insertCall(const CallRecord &call)
 
 void Store::markCallOffered(const QString &callId, qint64 advisorId, qint64 atMs)
 {
-    m_db.prepare(QStringLiteral("UPDATE calls SET advisor_id = ?, offered_at_ms = ? WHERE id = ? AND ended_at_ms IS NULL"))
+    m_db.prepare(
+            QStringLiteral("UPDATE calls SET advisor_id = ?, offered_at_ms = ? WHERE id = ? AND ended_at_ms IS NULL"))
         .bind(1, advisorId)
         .bind(2, atMs)
         .bind(3, callId)
@@ -123,7 +137,8 @@ void Store::markCallOffered(const QString &callId, qint64 advisorId, qint64 atMs
 
 void Store::markCallAnswered(const QString &callId, qint64 advisorId, qint64 atMs)
 {
-    m_db.prepare(QStringLiteral("UPDATE calls SET advisor_id = ?, answered_at_ms = ? WHERE id = ? AND ended_at_ms IS NULL"))
+    m_db.prepare(
+            QStringLiteral("UPDATE calls SET advisor_id = ?, answered_at_ms = ? WHERE id = ? AND ended_at_ms IS NULL"))
         .bind(1, advisorId)
         .bind(2, atMs)
         .bind(3, callId)
@@ -132,7 +147,8 @@ void Store::markCallAnswered(const QString &callId, qint64 advisorId, qint64 atM
 
 void Store::markCallEnded(const QString &callId, qint64 atMs, const QString &reason)
 {
-    m_db.prepare(QStringLiteral("UPDATE calls SET ended_at_ms = ?, end_reason = ? WHERE id = ? AND ended_at_ms IS NULL"))
+    m_db.prepare(
+            QStringLiteral("UPDATE calls SET ended_at_ms = ?, end_reason = ? WHERE id = ? AND ended_at_ms IS NULL"))
         .bind(1, atMs)
         .bind(2, reason)
         .bind(3, callId)
@@ -152,7 +168,7 @@ QList<CallRecord> Store::recentCalls(int limit)
 {
     QList<CallRecord> result;
     auto row = m_db.prepare(QStringLiteral("SELECT ") + kCallColumns
-                            + QStringLiteral(" FROM calls ORDER BY requested_at_ms DESC, rowid DESC LIMIT ?"));
+        + QStringLiteral(" FROM calls ORDER BY requested_at_ms DESC, rowid DESC LIMIT ?"));
     row.bind(1, limit);
     while (row.step())
         result.append(readCall(row));
@@ -161,9 +177,10 @@ QList<CallRecord> Store::recentCalls(int limit)
 
 void Store::saveCallReport(const CallReport &report)
 {
-    m_db.prepare(QStringLiteral(
-                     "INSERT OR REPLACE INTO call_reports (call_id, role, reported_at_ms, first_frame_at_ms, video_frames, "
-                     "desktop_frames, audio_packets, srtp_cipher, stats_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+    m_db.prepare(
+            QStringLiteral(
+                "INSERT OR REPLACE INTO call_reports (call_id, role, reported_at_ms, first_frame_at_ms, video_frames, "
+                "desktop_frames, audio_packets, srtp_cipher, stats_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
         .bind(1, report.callId)
         .bind(2, report.role)
         .bind(3, report.reportedAtMs)
@@ -185,7 +202,7 @@ QList<CallReport> Store::callReports(const QString &callId)
     row.bind(1, callId);
     while (row.step()) {
         result.append({row.text(0), row.text(1), row.integer(2), row.optionalInteger(3), row.integer(4), row.integer(5),
-                       row.integer(6), row.text(7), row.text(8)});
+            row.integer(6), row.text(7), row.text(8)});
     }
     return result;
 }

@@ -11,13 +11,20 @@ void addSharedOptions(QCommandLineParser &parser)
     parser.addVersionOption();
     parser.addOption({QStringLiteral("config"), QStringLiteral("config file (INI)"), QStringLiteral("file")});
     parser.addOption({QStringLiteral("headless"), QStringLiteral("run without a window (offscreen)")});
-    parser.addOption({QStringLiteral("screenshot"), QStringLiteral("save the window as a PNG"), QStringLiteral("file")});
-    parser.addOption({QStringLiteral("screenshot-after-ms"), QStringLiteral("when to take the screenshot (default 3000)"), QStringLiteral("ms")});
-    parser.addOption({QStringLiteral("share-after-ms"), QStringLiteral("automation: share the kiosk's screen this long into the call"), QStringLiteral("ms")});
-    parser.addOption({QStringLiteral("share-for-ms"), QStringLiteral("automation: for this long (default 3000)"), QStringLiteral("ms")});
-    parser.addOption({QStringLiteral("hangup-after-ms"), QStringLiteral("automation: hang up this long into the call"), QStringLiteral("ms")});
-    parser.addOption({QStringLiteral("quit-after-calls"), QStringLiteral("automation: quit after this many calls"), QStringLiteral("n")});
-    parser.addOption({QStringLiteral("deadline-ms"), QStringLiteral("automation: exit with code 3 if not done by then"), QStringLiteral("ms")});
+    parser.addOption(
+        {QStringLiteral("screenshot"), QStringLiteral("save the window as a PNG"), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("screenshot-after-ms"),
+        QStringLiteral("when to take the screenshot (default 3000)"), QStringLiteral("ms")});
+    parser.addOption({QStringLiteral("share-after-ms"),
+        QStringLiteral("automation: share the kiosk's screen this long into the call"), QStringLiteral("ms")});
+    parser.addOption({QStringLiteral("share-for-ms"), QStringLiteral("automation: for this long (default 3000)"),
+        QStringLiteral("ms")});
+    parser.addOption({QStringLiteral("hangup-after-ms"), QStringLiteral("automation: hang up this long into the call"),
+        QStringLiteral("ms")});
+    parser.addOption({QStringLiteral("quit-after-calls"), QStringLiteral("automation: quit after this many calls"),
+        QStringLiteral("n")});
+    parser.addOption({QStringLiteral("deadline-ms"), QStringLiteral("automation: exit with code 3 if not done by then"),
+        QStringLiteral("ms")});
 }
 
 Result<AppOptions> readSharedOptions(const QCommandLineParser &parser)

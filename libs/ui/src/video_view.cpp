@@ -6,7 +6,10 @@
 
 namespace ventanilla::ui {
 
-VideoView::VideoView(QQuickItem *parent) : QQuickItem(parent) { setFlag(ItemHasContents, true); }
+VideoView::VideoView(QQuickItem *parent) : QQuickItem(parent)
+{
+    setFlag(ItemHasContents, true);
+}
 
 void VideoView::setSource(media::VideoFrameSource *source)
 {
@@ -69,7 +72,7 @@ QSGNode *VideoView::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
         const QRectF visible = target.intersected(boundingRect());
         const double scale = frame.width() / target.width();
         source = QRectF((visible.x() - target.x()) * scale, (visible.y() - target.y()) * scale, visible.width() * scale,
-                        visible.height() * scale);
+            visible.height() * scale);
         target = visible;
     }
     node->setRect(target);

@@ -10,15 +10,18 @@
 namespace ventanilla::client {
 
 struct AutomationPlan {
-    QString callService;          // kiosk: request a call with this service once online
-    bool answer = false;          // console: go available and accept every offer
-    int shareAfter_ms = -1;       // after the first frame: start sharing (kiosk: its desktop)
+    QString callService; // kiosk: request a call with this service once online
+    bool answer = false; // console: go available and accept every offer
+    int shareAfter_ms = -1; // after the first frame: start sharing (kiosk: its desktop)
     int shareFor_ms = 3000;
-    int hangUpAfter_ms = -1;      // after the first frame
-    int quitAfterCalls = 0;       // quit the app once this many calls have finished
-    int deadline_ms = 0;          // quit with exit code 3 if not done by then
+    int hangUpAfter_ms = -1; // after the first frame
+    int quitAfterCalls = 0; // quit the app once this many calls have finished
+    int deadline_ms = 0; // quit with exit code 3 if not done by then
 
-    bool active() const { return !callService.isEmpty() || answer || quitAfterCalls > 0 || deadline_ms > 0 || shareAfter_ms >= 0; }
+    bool active() const
+    {
+        return !callService.isEmpty() || answer || quitAfterCalls > 0 || deadline_ms > 0 || shareAfter_ms >= 0;
+    }
 };
 
 class Automation : public QObject {

@@ -4,6 +4,7 @@
 
 #include "ventanilla/core/config_file.h"
 #include "ventanilla/media/media_config.h"
+#include "ventanilla/signalling/signalling_client.h"
 
 #include <QUrl>
 
@@ -24,10 +25,13 @@ struct KioskConfig {
 
 struct ConsoleConfig {
     HubLink hub;
-    QString user;          // pre-filled on the login screen
-    QString passwordFile;  // for unattended consoles and the demo only
+    QString user; // pre-filled on the login screen
+    QString passwordFile; // for unattended consoles and the demo only
     media::MediaConfig media;
 };
+
+// The signalling link's options for this hub, saying hello with these fields.
+signalling::ClientOptions linkOptions(const HubLink &hub, QJsonObject hello = {});
 
 enum class HubLocation { Unknown = 0, Remote, InProcess };
 

@@ -14,11 +14,10 @@ struct Error {
     QString message;
 };
 
-template <typename T>
-class [[nodiscard]] Result {
+template <typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_state(std::move(value)) {}
-    Result(Error error) : m_state(std::move(error)) {}
+    Result(T value) : m_state(std::move(value)) { }
+    Result(Error error) : m_state(std::move(error)) { }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -38,9 +37,15 @@ private:
 };
 
 // For operations that return nothing but may fail.
-struct Done {};
+struct Done { };
 using Status = Result<Done>;
-inline Status success() { return Done{}; }
-inline Error failure(QString message) { return Error{std::move(message)}; }
+inline Status success()
+{
+    return Done{};
+}
+inline Error failure(QString message)
+{
+    return Error{std::move(message)};
+}
 
 } // namespace ventanilla

@@ -11,10 +11,8 @@
 
 namespace ventanilla::crypto {
 
-template <auto FreeFn>
-struct OpenSslDeleter {
-    template <typename T>
-    void operator()(T *handle) const { FreeFn(handle); }
+template <auto FreeFn> struct OpenSslDeleter {
+    template <typename T> void operator()(T *handle) const { FreeFn(handle); }
 };
 
 using EvpPkeyPtr = std::unique_ptr<EVP_PKEY, OpenSslDeleter<EVP_PKEY_free>>;

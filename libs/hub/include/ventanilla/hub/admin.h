@@ -13,7 +13,8 @@ namespace ventanilla::hub::admin {
 // Creates the data directory, the database (migrated) and the demo PKI when missing.
 Result<QString> initialise(const HubConfig &config);
 
-Result<QString> addAdvisor(store::Store &store, const QString &username, const QString &displayName, const QString &password);
+Result<QString> addAdvisor(
+    store::Store &store, const QString &username, const QString &displayName, const QString &password);
 // Returns the new kiosk's credential: shown once, only its hash is stored.
 Result<QString> addKiosk(store::Store &store, const QString &siteId, const QString &municipality);
 

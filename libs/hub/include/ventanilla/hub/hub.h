@@ -12,8 +12,8 @@
 #include <QTimer>
 
 #include <deque>
-#include <unordered_map>
 #include <memory>
+#include <unordered_map>
 
 namespace ventanilla::hub {
 
@@ -23,17 +23,17 @@ enum class CallPhase { Unknown = 0, Waiting, Offered, Connected };
 
 // One authenticated kiosk or advisor; survives link losses for the grace period.
 struct PeerSession {
-    QString peerId;                      // "kiosk:<site_id>" or "advisor:<user>"
+    QString peerId; // "kiosk:<site_id>" or "advisor:<user>"
     PeerRole role = PeerRole::Unknown;
-    qint64 recordId = 0;                 // kiosks.id or advisors.id
-    QString name;                        // municipality or advisor's display name
-    QString token;                       // for "resume"
+    qint64 recordId = 0; // kiosks.id or advisors.id
+    QString name; // municipality or advisor's display name
+    QString token; // for "resume"
     QPointer<signalling::PeerLink> link; // null while disconnected
-    std::unique_ptr<QTimer> graceTimer;  // runs while disconnected
+    std::unique_ptr<QTimer> graceTimer; // runs while disconnected
     AdvisorState advisorState = AdvisorState::Away;
-    qint64 availableSinceMs = 0;         // longest-idle advisor goes first
-    QString callId;                      // the call this peer is in or offered, if any
-    QList<signalling::Message> pending;  // relayed messages kept while the link is down
+    qint64 availableSinceMs = 0; // longest-idle advisor goes first
+    QString callId; // the call this peer is in or offered, if any
+    QList<signalling::Message> pending; // relayed messages kept while the link is down
 };
 
 struct ActiveCall {
@@ -43,7 +43,7 @@ struct ActiveCall {
     QString service;
     CallPhase phase = CallPhase::Unknown;
     qint64 requestedAtMs = 0;
-    int announcedPosition = 0;           // last queue position told to the kiosk
+    int announcedPosition = 0; // last queue position told to the kiosk
     QHash<QString, qint64> declinedUntilMs; // advisor -> not offered this call again before then
     std::unique_ptr<QTimer> ringTimer;
 };
@@ -97,9 +97,9 @@ private:
     store::Store m_store;
     signalling::SignallingServer m_server;
     QHash<QString, std::shared_ptr<PeerSession>> m_sessions; // by peer id
-    QHash<quint64, QString> m_peerByLink;                    // link id -> peer id
+    QHash<quint64, QString> m_peerByLink; // link id -> peer id
     std::unordered_map<QString, std::unique_ptr<ActiveCall>> m_calls; // by call id
-    std::deque<QString> m_waiting;                           // call ids, first come first served
+    std::deque<QString> m_waiting; // call ids, first come first served
 };
 
 } // namespace ventanilla::hub

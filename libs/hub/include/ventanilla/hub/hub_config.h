@@ -12,9 +12,9 @@ namespace ventanilla::hub {
 struct HubConfig {
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 port = 8443;
-    QString dataDirectory;     // holds hub.db and pki/ unless set apart
-    QString databasePath;      // default: <data>/hub.db
-    QString pkiDirectory;      // default: <data>/pki
+    QString dataDirectory; // holds hub.db and pki/ unless set apart
+    QString databasePath; // default: <data>/hub.db
+    QString pkiDirectory; // default: <data>/pki
     QStringList hostNames{QStringLiteral("localhost"), QStringLiteral("127.0.0.1")};
     int heartbeat_ms = 5000;
     int grace_ms = 30000;

@@ -23,13 +23,13 @@ struct StreamStats {
     quint32 ssrc = 0;
     quint64 packets = 0;
     quint64 bytes = 0;
-    qint64 packetsLost = 0;       // inbound: as we count; outbound: as the peer reports
+    qint64 packetsLost = 0; // inbound: as we count; outbound: as the peer reports
     double jitter_ms = 0;
     std::optional<double> roundTrip_ms; // outbound, from the peer's receiver reports
-    double bitrate_kbps = 0;      // since the previous sample
-    int width = 0;                // inbound video: of the decoded frames
+    double bitrate_kbps = 0; // since the previous sample
+    int width = 0; // inbound video: of the decoded frames
     int height = 0;
-    double framerate = 0;         // inbound video: decoded frames a second
+    double framerate = 0; // inbound video: decoded frames a second
 };
 
 struct CallStats {
@@ -44,7 +44,8 @@ struct CallStats {
 using SsrcKinds = QHash<quint32, StreamKind>;
 
 // Reads webrtcbin's stats structure; previous gives the bitrates by difference.
-CallStats parseWebrtcStats(const GstStructure *stats, qint64 sampledAtMs, const SsrcKinds &ssrcKinds, const CallStats &previous);
+CallStats parseWebrtcStats(
+    const GstStructure *stats, qint64 sampledAtMs, const SsrcKinds &ssrcKinds, const CallStats &previous);
 
 // The SSRCs each m-line of an SDP announces (retransmission SSRCs left out).
 SsrcKinds ssrcKindsFromSdp(const QString &sdp, const QList<StreamKind> &mlineKinds);

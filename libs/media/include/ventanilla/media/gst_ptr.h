@@ -24,20 +24,22 @@ struct GFree {
     void operator()(gpointer memory) const { g_free(memory); }
 };
 
-template <typename T>
-using GstPtr = std::unique_ptr<T, GstObjectUnref>;
-template <typename T>
-using GstMiniPtr = std::unique_ptr<T, GstMiniObjectUnref>;
+template <typename T> using GstPtr = std::unique_ptr<T, GstObjectUnref>;
+template <typename T> using GstMiniPtr = std::unique_ptr<T, GstMiniObjectUnref>;
 using GstStructurePtr = std::unique_ptr<GstStructure, GstStructureFree>;
 using GErrorPtr = std::unique_ptr<GError, GErrorFree>;
 using GCharPtr = std::unique_ptr<gchar, GFree>;
 
 // We were handed a reference (transfer full, or a floating ref we sank): own it.
-template <typename T>
-GstPtr<T> adopt(T *object) { return GstPtr<T>(object); }
+template <typename T> GstPtr<T> adopt(T *object)
+{
+    return GstPtr<T>(object);
+}
 
 // We only borrow object (transfer none): take a reference of our own.
-template <typename T>
-GstPtr<T> addRef(T *object) { return GstPtr<T>(object ? static_cast<T *>(gst_object_ref(object)) : nullptr); }
+template <typename T> GstPtr<T> addRef(T *object)
+{
+    return GstPtr<T>(object ? static_cast<T *>(gst_object_ref(object)) : nullptr);
+}
 
 } // namespace ventanilla::media

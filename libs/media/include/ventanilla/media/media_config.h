@@ -29,9 +29,9 @@ struct MediaConfig {
     bool videoSync = false;
     // Addresses ICE may gather host candidates on; empty means every interface.
     QStringList iceLocalAddresses;
-    QString stunServer;          // stun://host:port, empty for none
-    bool wireAudit = false;      // compare outgoing plaintext RTP with what reaches the socket
-    bool latencyProbe = false;   // stamp camera frames with the clock, read them back (benchmarks)
+    QString stunServer; // stun://host:port, empty for none
+    bool wireAudit = false; // compare outgoing plaintext RTP with what reaches the socket
+    bool latencyProbe = false; // stamp camera frames with the clock, read them back (benchmarks)
 };
 
 MediaConfig readMediaConfig(ConfigFile &config);

@@ -12,11 +12,10 @@ namespace ventanilla::media {
 
 class ThreadBridge {
 public:
-    explicit ThreadBridge(QObject *target) : m_target(target) {}
+    explicit ThreadBridge(QObject *target) : m_target(target) { }
 
     // Queues work on the target's thread; dropped if the target has detached.
-    template <typename Function>
-    void post(Function &&work)
+    template <typename Function> void post(Function &&work)
     {
         std::lock_guard lock(m_mutex);
         if (m_target)

@@ -16,8 +16,8 @@ struct FieldSpec {
     const char *name;
     FieldKind kind;
     bool required;
-    int maxLength;          // for strings, in UTF-8 bytes
-    QStringList allowed{};  // for strings: the only accepted values, when not empty
+    int maxLength; // for strings, in UTF-8 bytes
+    QStringList allowed{}; // for strings: the only accepted values, when not empty
 };
 
 enum class Direction { Unknown = 0, ToHub, FromHub, Both };

@@ -69,7 +69,7 @@ MessageType typeFromName(const QString &name);
 class Message {
 public:
     Message() = default;
-    Message(MessageType type, QJsonObject fields) : m_type(type), m_fields(std::move(fields)) {}
+    Message(MessageType type, QJsonObject fields) : m_type(type), m_fields(std::move(fields)) { }
 
     MessageType type() const { return m_type; }
     const QJsonObject &fields() const { return m_fields; }

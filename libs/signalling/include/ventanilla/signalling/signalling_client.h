@@ -14,9 +14,9 @@
 namespace ventanilla::signalling {
 
 struct ClientOptions {
-    QUrl hubUrl;                    // wss://host:port/
-    QString pinnedCertificatePath;  // the hub's certificate (PEM)
-    QJsonObject hello;              // role and credentials, sent in "hello"
+    QUrl hubUrl; // wss://host:port/
+    QString pinnedCertificatePath; // the hub's certificate (PEM)
+    QJsonObject hello; // role and credentials, sent in "hello"
     int reconnectInitial_ms = 250;
     int reconnectMax_ms = 8000;
 };

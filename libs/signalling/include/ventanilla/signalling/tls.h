@@ -19,7 +19,7 @@ Result<QSslConfiguration> pinnedClientTlsConfiguration(const QString &pinnedCert
 // The errors a pinned connection may ignore: only chain-building errors that come from
 // trusting a leaf instead of a CA, and only when the peer's leaf is exactly the pinned one.
 // Any other error (name mismatch, expiry, another certificate) is returned as fatal.
-QList<QSslError> fatalErrorsForPinnedPeer(const QList<QSslError> &errors, const QSslCertificate &pinned,
-                                          const QSslCertificate &presented);
+QList<QSslError> fatalErrorsForPinnedPeer(
+    const QList<QSslError> &errors, const QSslCertificate &pinned, const QSslCertificate &presented);
 
 } // namespace ventanilla::signalling

@@ -19,8 +19,12 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-struct SqliteCloser { void operator()(sqlite3 *db) const; };
-struct StatementFinalizer { void operator()(sqlite3_stmt *stmt) const; };
+struct SqliteCloser {
+    void operator()(sqlite3 *db) const;
+};
+struct StatementFinalizer {
+    void operator()(sqlite3_stmt *stmt) const;
+};
 using SqlitePtr = std::unique_ptr<sqlite3, SqliteCloser>;
 using StatementPtr = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 
@@ -59,7 +63,7 @@ public:
     const QString &path() const { return m_path; }
 
 private:
-    Database(SqlitePtr db, QString path) : m_db(std::move(db)), m_path(std::move(path)) {}
+    Database(SqlitePtr db, QString path) : m_db(std::move(db)), m_path(std::move(path)) { }
     SqlitePtr m_db;
     QString m_path;
 };

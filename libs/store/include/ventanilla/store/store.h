@@ -80,7 +80,7 @@ public:
     void audit(const QString &actor, const QString &action, const QString &detail = {});
 
 private:
-    explicit Store(Database db) : m_db(std::move(db)) {}
+    explicit Store(Database db) : m_db(std::move(db)) { }
     Database m_db;
 };
 

@@ -10,8 +10,8 @@ namespace ventanilla::ui {
 
 struct AppOptions {
     QString configPath;
-    bool headless = false;     // no window at all
-    QString screenshotPath;    // save the window to this PNG...
+    bool headless = false; // no window at all
+    QString screenshotPath; // save the window to this PNG...
     int screenshotAfter_ms = 3000; // ...this long after start
     client::AutomationPlan automation;
 };
