@@ -110,7 +110,7 @@ TEST_CASE("the advisor can decline and the citizen waits for the next advisor", 
     kiosk.requestCall();
     REQUIRE(test::waitUntil([&] { return console.callState() == CallState::Ringing; }, 10000));
     console.decline();
-    test::spin(300);
+    REQUIRE(test::waitUntil([&] { return fixture.hub().waitingCallCount() == 1; }, 5000));
     // Declined by the only advisor: the call waits, first in the queue.
     CHECK(kiosk.callState() == CallState::Waiting);
     CHECK(kiosk.queuePosition() == 1);

@@ -6,8 +6,11 @@
 namespace ventanilla::media {
 namespace {
 
-constexpr int kBlock = 16;
+// 64 bits as two rows of 32 blocks of 32×32 luma: large enough to survive heavy
+// quantisation when the encoder is starved of CPU, and within 1024 pixels of width.
+constexpr int kBlock = 32;
 constexpr int kBits = 64;
+constexpr int kPerRow = 32;
 constexpr quint64 kTimeMask = (quint64(1) << 48) - 1;
 
 quint16 check(quint64 time)
@@ -41,7 +44,7 @@ GstPadProbeReturn stampProbe(GstPad *, GstPadProbeInfo *info, gpointer data)
 
 void paintTimeStamp(GstBuffer *buffer, int width, int height, qint64 time_us)
 {
-    if (width < kBits * kBlock || height < kBlock)
+    if (width < kPerRow * kBlock || height < 2 * kBlock)
         return;
     GstMapInfo map;
     if (!gst_buffer_map(buffer, &map, GST_MAP_WRITE))
@@ -52,22 +55,28 @@ void paintTimeStamp(GstBuffer *buffer, int width, int height, qint64 time_us)
     const quint64 word = encode(time_us);
     for (int bit = 0; bit < kBits; ++bit) {
         const guint8 luma = ((word >> (kBits - 1 - bit)) & 1) ? 235 : 16;
-        for (int y = 0; y < kBlock; ++y)
-            std::memset(map.data + offset + static_cast<gsize>(y) * static_cast<gsize>(stride)
-                    + static_cast<gsize>(bit * kBlock),
-                luma, kBlock);
+        const gsize left = static_cast<gsize>((bit % kPerRow) * kBlock);
+        const int top = (bit / kPerRow) * kBlock;
+        for (int y = top; y < top + kBlock; ++y)
+            std::memset(map.data + offset + static_cast<gsize>(y) * static_cast<gsize>(stride) + left, luma, kBlock);
     }
     gst_buffer_unmap(buffer, &map);
 }
 
 std::optional<qint64> readTimeStamp(const QImage &frame)
 {
-    if (frame.width() < kBits * kBlock || frame.height() < kBlock)
+    if (frame.width() < kPerRow * kBlock || frame.height() < 2 * kBlock)
         return std::nullopt;
     quint64 word = 0;
     for (int bit = 0; bit < kBits; ++bit) {
-        const QRgb pixel = frame.pixel(bit * kBlock + kBlock / 2, kBlock / 2);
-        word = (word << 1) | (qGray(pixel) > 128 ? 1 : 0);
+        // The mean of the block's central 16×16 pixels, away from its blurred edges.
+        const int left = (bit % kPerRow) * kBlock + kBlock / 4;
+        const int top = (bit / kPerRow) * kBlock + kBlock / 4;
+        int sum = 0;
+        for (int y = top; y < top + kBlock / 2; y += 2)
+            for (int x = left; x < left + kBlock / 2; x += 2)
+                sum += qGray(frame.pixel(x, y));
+        word = (word << 1) | (sum / ((kBlock / 4) * (kBlock / 4)) > 128 ? 1 : 0);
     }
     const quint64 time = word >> 16;
     if (check(time) != static_cast<quint16>(word & 0xffff))

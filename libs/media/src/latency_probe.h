@@ -1,6 +1,6 @@
 // Diagnostic glass-to-glass measurement ([media] latency_probe): the sender paints the
-// monotonic clock into the first macroblock row of each camera frame (64 blocks of 16×16
-// luma: 48 bits of microseconds and a 16-bit check); the receiver reads it back from the
+// monotonic clock into the top 64 rows of each camera frame (64 blocks of 32×32 luma:
+// 48 bits of microseconds and a 16-bit check); the receiver reads it back from the
 // decoded frame. Both ends must share a clock, so this is for one-machine benchmarks.
 #pragma once
 
