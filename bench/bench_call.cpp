@@ -85,6 +85,8 @@ bool provision(Site &site)
     if (!credential)
         return false;
     site.credential = *credential;
+    if (!hub::admin::importCharter(store, QStringLiteral(VENTANILLA_SOURCE_DIR "/resources/charter/albacete.charter")))
+        return false;
     site.hub = std::make_unique<hub::Hub>(config, store::Store::open(config.databasePath));
     return site.hub->start().ok();
 }
@@ -131,7 +133,7 @@ Clients connect(Site &site, const media::MediaConfig &media)
 // One call up to both first frames; returns {kiosk, console} set-up times in ms.
 std::optional<std::pair<double, double>> placeCall(Clients &c)
 {
-    c.kiosk->requestCall(QStringLiteral("bench"));
+    c.kiosk->requestCall(QStringLiteral("general"));
     if (!waitUntil([&] { return c.console->callState() == CallState::Ringing; }, 10000))
         return std::nullopt;
     const qint64 acceptedAt = QDateTime::currentMSecsSinceEpoch();

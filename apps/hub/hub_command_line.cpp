@@ -24,6 +24,9 @@ const char *kUsage = R"(commands:
   add-advisor USER "DISPLAY NAME"     add an advisor; the password is read from standard input
   add-kiosk SITE_ID "MUNICIPALITY"    add a kiosk; prints its credential once
   list-advisors | list-kiosks         list them
+  import-charter FILE                 check a services charter and put it in force
+  charter                             show the charter in force
+  export-charter [--html F] [--pdf F] the charter in force, printable
   calls [N]                           the N most recent calls (default 20)
   call-summary [CALL_ID|last] [--check]  one JSON line: what both sides measured of a call
   backup FILE                         online copy of the database)";
@@ -88,6 +91,9 @@ int runCommand(const QStringList &arguments)
     parser.addOption({QStringLiteral("port"), QStringLiteral("port to listen on, overriding the config (0 = any free)"),
         QStringLiteral("port")});
     parser.addOption(
+        {QStringLiteral("html"), QStringLiteral("export-charter: write HTML here"), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("pdf"), QStringLiteral("export-charter: write PDF here"), QStringLiteral("file")});
+    parser.addOption(
         {QStringLiteral("check"), QStringLiteral("call-summary: exit 1 unless the call worked both ways")});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("see the list above"));
     parser.process(QStringList{QCoreApplication::applicationFilePath()} + arguments);
@@ -133,6 +139,22 @@ int runCommand(const QStringList &arguments)
         if (command == QLatin1String("add-kiosk") && expect(2)) {
             auto store = store::Store::open(config.databasePath);
             auto result = hub::admin::addKiosk(store, args[1], args[2]);
+            return result ? say(*result) : fail(result.error());
+        }
+        if (command == QLatin1String("import-charter") && expect(1)) {
+            auto store = store::Store::open(config.databasePath);
+            auto result = hub::admin::importCharter(store, args[1]);
+            return result ? say(*result) : fail(result.error());
+        }
+        if (command == QLatin1String("charter") && expect(0)) {
+            auto store = store::Store::open(config.databasePath);
+            auto result = hub::admin::describeCharter(store);
+            return result ? say(*result) : fail(result.error());
+        }
+        if (command == QLatin1String("export-charter") && expect(0)) {
+            auto store = store::Store::open(config.databasePath);
+            auto result = hub::admin::exportCharter(
+                store, parser.value(QStringLiteral("html")), parser.value(QStringLiteral("pdf")));
             return result ? say(*result) : fail(result.error());
         }
         if (command == QLatin1String("list-advisors") && expect(0)) {

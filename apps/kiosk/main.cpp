@@ -28,6 +28,8 @@ int main(int argc, char *argv[])
     ui::addSharedOptions(parser);
     parser.addOption({QStringLiteral("call"), QStringLiteral("automation: request a call for this service once online"),
         QStringLiteral("service")});
+    parser.addOption(
+        {QStringLiteral("show-menu"), QStringLiteral("open the service menu once the hub sends it (for screenshots)")});
     parser.process(app);
     auto options = ui::readSharedOptions(parser);
     if (!options) {
@@ -49,6 +51,11 @@ int main(int argc, char *argv[])
     }
 
     client::KioskController controller(config);
+    if (parser.isSet(QStringLiteral("show-menu"))) {
+        QObject::connect(
+            &controller, &client::KioskController::servicesChanged, &controller,
+            [&controller] { controller.openServiceMenu(); }, Qt::SingleShotConnection);
+    }
     std::unique_ptr<client::Automation> automation;
     if (options->automation.active())
         automation = std::make_unique<client::Automation>(controller, options->automation);

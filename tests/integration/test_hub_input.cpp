@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QWebSocket>
 
@@ -131,6 +132,16 @@ TEST_CASE("out-of-order and out-of-role messages are refused without changing st
     RawClient kiosk(fixture);
     kiosk.send(kioskHello(fixture));
     REQUIRE(kiosk.next().value(QStringLiteral("type")).toString() == QStringLiteral("welcome"));
+    // Right after welcome, a kiosk gets the service menu of the charter in force.
+    const QJsonObject services = kiosk.next();
+    REQUIRE(services.value(QStringLiteral("type")).toString() == QStringLiteral("services"));
+    CHECK(services.value(QStringLiteral("charter_version")).toString() == QStringLiteral("2026.1"));
+    CHECK(services.value(QStringLiteral("services")).toArray().size() == 6);
+    kiosk.send(makeMessage(MessageType::CallRequest, {{QStringLiteral("service"), QStringLiteral("astrology")}}));
+    CHECK(kiosk.expectError(errors::kUnknownService)
+              .value(QStringLiteral("message"))
+              .toString()
+              .contains(QStringLiteral("astrology")));
     kiosk.send(kioskHello(fixture));
     kiosk.expectError(errors::kOutOfOrder);
     kiosk.send(makeMessage(MessageType::CallAccept, {{QStringLiteral("call_id"), QStringLiteral("c")}}));

@@ -27,6 +27,10 @@ HubFixture::HubFixture(int grace_ms, int ringTimeout_ms)
         auto credential = hub::admin::addKiosk(store, kSiteId, QStringLiteral("El Bonillo"));
         REQUIRE(credential.ok());
         m_kioskCredential = *credential;
+        const auto charter = hub::admin::importCharter(
+            store, QStringLiteral(VENTANILLA_SOURCE_DIR "/resources/charter/albacete.charter"));
+        if (!charter.ok())
+            FAIL(charter.error().toStdString());
     }
     restart();
 }

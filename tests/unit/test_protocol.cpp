@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 
@@ -46,6 +47,9 @@ QJsonObject sampleFields(const MessageSchema &schema)
             break;
         case FieldKind::Object:
             fields.insert(name, QJsonObject{{QStringLiteral("k"), 1}});
+            break;
+        case FieldKind::Array:
+            fields.insert(name, QJsonArray{QStringLiteral("x")});
             break;
         case FieldKind::Unknown:
             break;

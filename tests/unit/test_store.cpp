@@ -76,7 +76,8 @@ TEST_CASE("calls record their life and both sides' reports", "[store]")
     const qint64 kiosk
         = store.addKiosk(QStringLiteral("el-bonillo"), QStringLiteral("El Bonillo"), QStringLiteral("sha256$00"));
     const qint64 advisor = store.addAdvisor(QStringLiteral("ana"), QStringLiteral("Ana"), QStringLiteral("h"));
-    store.insertCall({QStringLiteral("c1"), kiosk, std::nullopt, QStringLiteral("padron"), 1000, {}, {}, {}, {}});
+    store.insertCall(
+        {.id = QStringLiteral("c1"), .kioskId = kiosk, .service = QStringLiteral("padron"), .requestedAtMs = 1000});
     store.markCallOffered(QStringLiteral("c1"), advisor, 1100);
     store.markCallAnswered(QStringLiteral("c1"), advisor, 1200);
     store.markCallEnded(QStringLiteral("c1"), 5000, QStringLiteral("hangup"));

@@ -23,12 +23,13 @@ Window {
             case CallController.Waiting: return waiting
             case CallController.Connecting:
             case CallController.InCall: return call
-            default: return welcome
+            default: return window.controller.choosingService ? services : welcome
             }
         }
     }
     Component { id: offline; OfflineScreen { controller: window.controller } }
     Component { id: welcome; WelcomeScreen { controller: window.controller } }
+    Component { id: services; ServiceMenuScreen { controller: window.controller } }
     Component { id: waiting; WaitingScreen { controller: window.controller } }
     Component { id: call; CallScreen { controller: window.controller } }
 }

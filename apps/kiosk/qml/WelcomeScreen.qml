@@ -33,7 +33,7 @@ Item {
             height: 180
             text: qsTr("Pulse aquí para hablar con un asesor")
             subtitle: "Press here to talk to an advisor"
-            onClicked: controller.requestCall("general")
+            onClicked: controller.openServiceMenu()
         }
         Text {
             width: parent.width

@@ -14,8 +14,12 @@ KioskController::KioskController(const KioskConfig &config, QObject *parent)
                              {QStringLiteral("credential"), config.credential},
                              {QStringLiteral("client"), QStringLiteral("ventanilla-kiosk")}}),
         config.media, parent),
-      m_language(config.language)
+      m_language(config.language), m_services(config.language)
 {
+    // Nobody stands beside the citizen: an abandoned menu goes back to the welcome screen.
+    m_menuIdle.setSingleShot(true);
+    m_menuIdle.setInterval(60000);
+    connect(&m_menuIdle, &QTimer::timeout, this, &KioskController::closeServiceMenu);
     connect(this, &CallController::roleMessage, this, &KioskController::onRoleMessage);
     connect(this, &CallController::callStateChanged, this, [this] {
         if (callState() != CallState::Waiting && m_queuePosition != 0) {
@@ -25,8 +29,36 @@ KioskController::KioskController(const KioskConfig &config, QObject *parent)
     });
 }
 
+void KioskController::openServiceMenu()
+{
+    if (callState() != CallState::Idle)
+        return;
+    if (m_services.rowCount() == 0) {
+        requestCall(QStringLiteral("general"));
+        return;
+    }
+    setChoosingService(true);
+    m_menuIdle.start();
+}
+
+void KioskController::closeServiceMenu()
+{
+    setChoosingService(false);
+}
+
+void KioskController::setChoosingService(bool choosing)
+{
+    if (!choosing)
+        m_menuIdle.stop();
+    if (m_choosingService == choosing)
+        return;
+    m_choosingService = choosing;
+    Q_EMIT choosingServiceChanged();
+}
+
 void KioskController::requestCall(const QString &service)
 {
+    setChoosingService(false);
     if (callState() != CallState::Idle) {
         qCInfo(lcClient) << "call request ignored: already" << callState();
         return;
@@ -48,7 +80,11 @@ void KioskController::cancelRequest()
 
 void KioskController::onRoleMessage(const signalling::Message &message)
 {
-    if (message.type() == MessageType::CallQueued && callState() == CallState::Waiting) {
+    if (message.type() == MessageType::Services) {
+        m_charterVersion = message.string(QStringLiteral("charter_version"));
+        m_services.setServices(message.fields().value(QStringLiteral("services")).toArray());
+        Q_EMIT servicesChanged();
+    } else if (message.type() == MessageType::CallQueued && callState() == CallState::Waiting) {
         setCallId(message.string(QStringLiteral("call_id")));
         m_queuePosition = static_cast<int>(message.integer(QStringLiteral("position")));
         Q_EMIT queueChanged();

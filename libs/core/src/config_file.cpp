@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace ventanilla {
 
 Result<ConfigFile> ConfigFile::load(const QString &path)
@@ -144,6 +146,35 @@ QString ConfigFile::path(const QString &key, const QString &fallback)
     if (QFileInfo(expanded).isAbsolute() || !m_fileName.startsWith(QLatin1Char('/')))
         return QDir::cleanPath(QFileInfo(expanded).absoluteFilePath());
     return QDir::cleanPath(QFileInfo(m_fileName).absoluteDir().filePath(expanded));
+}
+
+QStringList ConfigFile::sections(const QString &prefix) const
+{
+    QList<QPair<int, QString>> found;
+    for (auto it = m_entries.constBegin(); it != m_entries.constEnd(); ++it) {
+        const QString section = it.key().section(QLatin1Char('/'), 0, 0);
+        if (it.key().contains(QLatin1Char('/')) && section.startsWith(prefix)
+            && std::none_of(found.cbegin(), found.cend(), [&](const auto &f) { return f.second == section; }))
+            found.append({it->line, section});
+    }
+    // The first key's line stands for the section's place in the file.
+    for (auto it = m_entries.constBegin(); it != m_entries.constEnd(); ++it) {
+        for (auto &[line, section] : found) {
+            if (it.key().startsWith(section + QLatin1Char('/')))
+                line = std::min(line, it->line);
+        }
+    }
+    std::sort(found.begin(), found.end());
+    QStringList names;
+    for (const auto &entry : found)
+        names << entry.second;
+    return names;
+}
+
+int ConfigFile::lineOf(const QString &key) const
+{
+    const auto it = m_entries.constFind(key);
+    return it == m_entries.constEnd() ? 0 : it->line;
 }
 
 void ConfigFile::rejectUnknownKeys()

@@ -3,11 +3,13 @@
 
 #include "ventanilla/crypto/password.h"
 #include "ventanilla/crypto/pki.h"
+#include "ventanilla/hub/charter.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSaveFile>
 
 namespace ventanilla::hub::admin {
 namespace {
@@ -95,6 +97,89 @@ Result<QString> addKiosk(store::Store &store, const QString &siteId, const QStri
         return failure(QString::fromStdString(error.what()));
     }
     return credential;
+}
+
+Result<QString> importCharter(store::Store &store, const QString &path)
+{
+    auto charter = loadCharter(path);
+    if (!charter)
+        return failure(charter.error());
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return failure(QStringLiteral("cannot read %1").arg(path));
+    const QString source = QString::fromUtf8(file.readAll());
+    QList<store::ServiceRow> rows;
+    for (const Service &service : charter->services) {
+        rows.append({service.id, service.nameEs, categoryId(service.category), service.skill,
+            service.expectedHandling_s, service.commitmentPercent, service.commitmentWithin_s, service.maxWait_s});
+    }
+    try {
+        const store::CharterImport outcome = store.importCharter(charter->version, source, rows);
+        store.audit(QStringLiteral("admin"), QStringLiteral("import-charter"), charter->version);
+        switch (outcome) {
+        case store::CharterImport::AlreadyActive:
+            return QStringLiteral("charter %1 is already in force; nothing changed").arg(charter->version);
+        case store::CharterImport::Reactivated:
+            return QStringLiteral("charter %1 (imported before) is in force again").arg(charter->version);
+        default:
+            return QStringLiteral("charter %1 imported with %2 services and now in force")
+                .arg(charter->version)
+                .arg(rows.size());
+        }
+    } catch (const store::StoreError &error) {
+        return failure(QString::fromStdString(error.what()));
+    }
+}
+
+namespace {
+Result<Charter> charterInForce(store::Store &store)
+{
+    const auto record = store.activeCharter();
+    if (!record)
+        return failure(QStringLiteral("no charter has been imported yet (ventanilla-hub import-charter FILE)"));
+    return parseCharter(record->source, QStringLiteral("charter %1 (database)").arg(record->version));
+}
+} // namespace
+
+Result<QString> describeCharter(store::Store &store)
+{
+    auto charter = charterInForce(store);
+    if (!charter)
+        return failure(charter.error());
+    QStringList lines{
+        QStringLiteral("charter %1, published %2: %3").arg(charter->version, charter->publishedOn, charter->titleEs),
+        QStringLiteral("service\tcategory\tskill\thandling\tcommitment")};
+    for (const Service &service : charter->services) {
+        lines << QStringLiteral("%1\t%2\t%3\t%4 s\t%5 % within %6 s, at most %7 s")
+                     .arg(service.id, categoryId(service.category), service.skill)
+                     .arg(service.expectedHandling_s)
+                     .arg(service.commitmentPercent)
+                     .arg(service.commitmentWithin_s)
+                     .arg(service.maxWait_s);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+Result<QString> exportCharter(store::Store &store, const QString &htmlPath, const QString &pdfPath)
+{
+    if (htmlPath.isEmpty() && pdfPath.isEmpty())
+        return failure(QStringLiteral("say where to write it: --html FILE and/or --pdf FILE"));
+    auto charter = charterInForce(store);
+    if (!charter)
+        return failure(charter.error());
+    QStringList written;
+    if (!htmlPath.isEmpty()) {
+        QSaveFile html(htmlPath);
+        if (!html.open(QIODevice::WriteOnly) || html.write(charterHtml(*charter).toUtf8()) < 0 || !html.commit())
+            return failure(QStringLiteral("cannot write %1: %2").arg(htmlPath, html.errorString()));
+        written << htmlPath;
+    }
+    if (!pdfPath.isEmpty()) {
+        if (auto pdf = writeCharterPdf(*charter, pdfPath); !pdf)
+            return failure(pdf.error());
+        written << pdfPath;
+    }
+    return QStringLiteral("charter %1 written to %2").arg(charter->version, written.join(QStringLiteral(" and ")));
 }
 
 QString listAdvisors(store::Store &store)

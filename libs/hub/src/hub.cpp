@@ -14,6 +14,9 @@ Hub::Hub(HubConfig config, store::Store store, QObject *parent)
     m_server.setIdleTimeout(3 * m_config.heartbeat_ms);
     connect(&m_server, &signalling::SignallingServer::linkMessage, this, &Hub::onLinkMessage);
     connect(&m_server, &signalling::SignallingServer::linkClosed, this, &Hub::onLinkClosed);
+    // IT staff import a new charter with the admin tool while the hub runs: notice it.
+    m_charterWatch.setInterval(10000);
+    connect(&m_charterWatch, &QTimer::timeout, this, &Hub::reloadCharter);
 }
 
 Hub::~Hub()
@@ -31,6 +34,11 @@ Status Hub::start()
         if (auto made = crypto::generateDemoPki(pki, m_config.hostNames); !made)
             return failure(QStringLiteral("cannot create the demo PKI: %1").arg(made.error()));
     }
+    reloadCharter();
+    if (!m_charter)
+        qCWarning(lcHub) << "no services charter has been imported: kiosks cannot request calls until one is"
+                            " (ventanilla-hub import-charter FILE)";
+    m_charterWatch.start();
     auto tls = signalling::serverTlsConfiguration(pki.hubCertificate, pki.hubKey);
     if (!tls)
         return failure(tls.error());
@@ -38,6 +46,32 @@ Status Hub::start()
         return listening;
     m_store.audit(QStringLiteral("hub"), QStringLiteral("start"), QStringLiteral("port %1").arg(m_server.port()));
     return success();
+}
+
+void Hub::reloadCharter()
+{
+    std::optional<store::CharterRecord> active;
+    try {
+        active = m_store.activeCharter();
+    } catch (const store::StoreError &) {
+        return; // logged by the store; keep the charter we have
+    }
+    if (!active || active->id == m_charterId)
+        return;
+    auto parsed = parseCharter(active->source, QStringLiteral("charter %1 (database)").arg(active->version));
+    if (!parsed) {
+        qCWarning(lcHub).noquote() << "the active charter in the database does not parse; keeping the previous one:"
+                                   << parsed.error();
+        return;
+    }
+    m_charter = std::move(parsed).value();
+    m_charterId = active->id;
+    qCInfo(lcHub).noquote() << "services charter" << m_charter->version << "in force with" << m_charter->services.size()
+                            << "services";
+    for (const auto &session : std::as_const(m_sessions)) {
+        if (session->role == PeerRole::Kiosk)
+            sendServices(*session);
+    }
 }
 
 void Hub::stop()

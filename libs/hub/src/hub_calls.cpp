@@ -81,6 +81,13 @@ void Hub::handleCallRequest(PeerSession &kiosk, const Message &message)
     if (!kiosk.callId.isEmpty())
         return refuse(
             kiosk, errors::kOutOfOrder, QStringLiteral("this kiosk already has call %1").arg(kiosk.callId), message);
+    const QString serviceId = message.string(QStringLiteral("service"));
+    if (!m_charter)
+        return refuse(kiosk, errors::kUnavailable, QStringLiteral("no services charter is in force yet"), message);
+    if (!m_charter->service(serviceId)) {
+        return refuse(kiosk, errors::kUnknownService,
+            QStringLiteral("\"%1\" is not a service of charter %2").arg(serviceId, m_charter->version), message);
+    }
     auto call = std::make_unique<ActiveCall>();
     call->id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     call->kioskPeer = kiosk.peerId;
@@ -88,7 +95,11 @@ void Hub::handleCallRequest(PeerSession &kiosk, const Message &message)
     call->phase = CallPhase::Waiting;
     call->requestedAtMs = store::nowMs();
     // Recorded before it is acknowledged: an accepted request is never lost.
-    m_store.insertCall({call->id, kiosk.recordId, std::nullopt, call->service, call->requestedAtMs, {}, {}, {}, {}});
+    m_store.insertCall({.id = call->id,
+        .kioskId = kiosk.recordId,
+        .service = call->service,
+        .requestedAtMs = call->requestedAtMs,
+        .charterVersionId = m_charterId});
     kiosk.callId = call->id;
     qCInfo(lcHub).noquote() << kiosk.peerId << "requests a call for" << call->service << "as" << call->id;
     m_waiting.push_back(call->id);

@@ -146,11 +146,21 @@ void Hub::welcome(PeerSession &session, bool resumed)
         {{QStringLiteral("peer_id"), session.peerId}, {QStringLiteral("display_name"), session.name},
             {QStringLiteral("token"), session.token}, {QStringLiteral("heartbeat_ms"), m_config.heartbeat_ms},
             {QStringLiteral("grace_ms"), m_config.grace_ms}, {QStringLiteral("resumed"), resumed}}));
+    if (session.role == PeerRole::Kiosk)
+        sendServices(session);
     if (session.role == PeerRole::Advisor) {
         const char *state = session.advisorState == AdvisorState::Away ? "away" : "available";
         session.link->send(
             makeMessage(MessageType::AdvisorState, {{QStringLiteral("state"), QString::fromLatin1(state)}}));
     }
+}
+
+void Hub::sendServices(PeerSession &kiosk)
+{
+    deliver(kiosk.peerId,
+        makeMessage(MessageType::Services,
+            {{QStringLiteral("charter_version"), m_charter ? m_charter->version : QString()},
+                {QStringLiteral("services"), m_charter ? m_charter->menu() : QJsonArray()}}));
 }
 
 void Hub::onLinkClosed(PeerLink *link)

@@ -32,6 +32,8 @@ const std::vector<MessageSchema> &messageSchemas()
             {{"peer_id", FieldKind::String, true, kIdLength}, {"display_name", FieldKind::String, true, kTextLength},
                 {"token", FieldKind::String, true, kTextLength}, {"heartbeat_ms", FieldKind::Integer, true, 0},
                 {"grace_ms", FieldKind::Integer, true, 0}, {"resumed", FieldKind::Boolean, true, 0}}},
+        {MessageType::Services, "services", Direction::FromHub,
+            {{"charter_version", FieldKind::String, true, kIdLength}, {"services", FieldKind::Array, true, 0}}},
         {MessageType::Ping, "ping", Direction::Both, {{"t", FieldKind::Integer, false, 0}}},
         {MessageType::Pong, "pong", Direction::Both, {{"t", FieldKind::Integer, false, 0}}},
         {MessageType::Bye, "bye", Direction::ToHub, {}},
@@ -123,6 +125,10 @@ std::optional<ProtocolError> validateFields(const MessageSchema &schema, const Q
         case FieldKind::Object:
             if (!value.isObject())
                 return bad(QStringLiteral("%1: field \"%2\" must be an object").arg(type, name));
+            break;
+        case FieldKind::Array:
+            if (!value.isArray())
+                return bad(QStringLiteral("%1: field \"%2\" must be an array").arg(type, name));
             break;
         case FieldKind::Unknown:
             return bad(QStringLiteral("%1: field \"%2\" has no schema").arg(type, name));

@@ -57,6 +57,30 @@ CREATE TABLE audit_log (
   detail TEXT NOT NULL DEFAULT ''
 );
 )sql"},
+        {2, "services charter versions and their services; the charter version of each call", R"sql(
+CREATE TABLE charter_versions (
+  id             INTEGER PRIMARY KEY,
+  version        TEXT NOT NULL UNIQUE,
+  sha256         TEXT NOT NULL,
+  source         TEXT NOT NULL,
+  imported_at_ms INTEGER NOT NULL,
+  active         INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1))
+);
+CREATE UNIQUE INDEX charter_versions_one_active ON charter_versions(active) WHERE active = 1;
+CREATE TABLE services (
+  charter_version_id  INTEGER NOT NULL REFERENCES charter_versions(id),
+  service_id          TEXT NOT NULL,
+  name_es             TEXT NOT NULL,
+  category            TEXT NOT NULL,
+  skill               TEXT NOT NULL,
+  expected_handling_s INTEGER NOT NULL,
+  commitment_percent  INTEGER NOT NULL,
+  commitment_within_s INTEGER NOT NULL,
+  max_wait_s          INTEGER NOT NULL,
+  PRIMARY KEY (charter_version_id, service_id)
+);
+ALTER TABLE calls ADD COLUMN charter_version_id INTEGER REFERENCES charter_versions(id);
+)sql"},
     };
     return all;
 }
@@ -75,7 +99,7 @@ int schemaVersion(Database &db)
     return static_cast<int>(query.integer(0));
 }
 
-void migrate(Database &db)
+void migrate(Database &db, int targetVersion)
 {
     const int current = schemaVersion(db);
     if (current > latestSchemaVersion()) {
@@ -87,7 +111,7 @@ void migrate(Database &db)
                              .toStdString());
     }
     for (const Migration &migration : migrations()) {
-        if (migration.version <= current)
+        if (migration.version <= current || migration.version > targetVersion)
             continue;
         Transaction transaction(db);
         db.exec(QString::fromUtf8(migration.sql));

@@ -3,6 +3,7 @@
 
 #include "ventanilla/store/migrations.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 
 namespace ventanilla::store {
@@ -25,11 +26,19 @@ CallRecord readCall(const Statement &row)
     call.answeredAtMs = row.optionalInteger(6);
     call.endedAtMs = row.optionalInteger(7);
     call.endReason = row.text(8);
+    call.charterVersionId = row.optionalInteger(9);
     return call;
 }
 
-const QString kCallColumns = QStringLiteral(
-    "id, kiosk_id, advisor_id, service, requested_at_ms, offered_at_ms, answered_at_ms, ended_at_ms, end_reason");
+const QString kCallColumns = QStringLiteral("id, kiosk_id, advisor_id, service, requested_at_ms, offered_at_ms, "
+                                            "answered_at_ms, ended_at_ms, end_reason, charter_version_id");
+
+CharterRecord readCharter(const Statement &row)
+{
+    return {row.integer(0), row.text(1), row.text(2), row.text(3), row.integer(4), row.integer(5) != 0};
+}
+
+const QString kCharterColumns = QStringLiteral("id, version, sha256, source, imported_at_ms, active");
 
 } // namespace
 
@@ -112,7 +121,7 @@ QList<KioskRecord> Store::kiosks()
 void Store::insertCall(const CallRecord &call)
 {
     m_db.prepare(QStringLiteral("INSERT INTO calls (") + kCallColumns
-            + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+            + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
         .bind(1, call.id)
         .bind(2, call.kioskId)
         .bind(3, optionalValue(call.advisorId))
@@ -122,6 +131,7 @@ void Store::insertCall(const CallRecord &call)
         .bind(7, optionalValue(call.answeredAtMs))
         .bind(8, optionalValue(call.endedAtMs))
         .bind(9, call.endReason.isEmpty() ? QVariant() : QVariant(call.endReason))
+        .bind(10, optionalValue(call.charterVersionId))
         .run();
 }
 
@@ -204,6 +214,77 @@ QList<CallReport> Store::callReports(const QString &callId)
         result.append({row.text(0), row.text(1), row.integer(2), row.optionalInteger(3), row.integer(4), row.integer(5),
             row.integer(6), row.text(7), row.text(8)});
     }
+    return result;
+}
+
+CharterImport Store::importCharter(const QString &version, const QString &source, const QList<ServiceRow> &services)
+{
+    const QString sha256
+        = QString::fromLatin1(QCryptographicHash::hash(source.toUtf8(), QCryptographicHash::Sha256).toHex());
+    Transaction transaction(m_db);
+    auto existing = m_db.prepare(
+        QStringLiteral("SELECT ") + kCharterColumns + QStringLiteral(" FROM charter_versions WHERE version = ?"));
+    existing.bind(1, version);
+    if (existing.step()) {
+        const CharterRecord record = readCharter(existing);
+        if (record.sha256 != sha256) {
+            throw StoreError(QStringLiteral("charter version %1 was already imported with different content; "
+                                            "give the changed charter a new version")
+                                 .arg(version)
+                                 .toStdString());
+        }
+        if (record.active)
+            return CharterImport::AlreadyActive;
+        m_db.exec(QStringLiteral("UPDATE charter_versions SET active = 0 WHERE active = 1"));
+        m_db.prepare(QStringLiteral("UPDATE charter_versions SET active = 1 WHERE id = ?")).bind(1, record.id).run();
+        transaction.commit();
+        return CharterImport::Reactivated;
+    }
+    m_db.exec(QStringLiteral("UPDATE charter_versions SET active = 0 WHERE active = 1"));
+    m_db
+        .prepare(QStringLiteral(
+            "INSERT INTO charter_versions (version, sha256, source, imported_at_ms, active) VALUES (?, ?, ?, ?, 1)"))
+        .bind(1, version)
+        .bind(2, sha256)
+        .bind(3, source)
+        .bind(4, nowMs())
+        .run();
+    const qint64 versionId = m_db.lastInsertRowId();
+    for (const ServiceRow &service : services) {
+        m_db.prepare(QStringLiteral("INSERT INTO services (charter_version_id, service_id, name_es, category, skill, "
+                                    "expected_handling_s, commitment_percent, commitment_within_s, max_wait_s) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+            .bind(1, versionId)
+            .bind(2, service.serviceId)
+            .bind(3, service.nameEs)
+            .bind(4, service.category)
+            .bind(5, service.skill)
+            .bind(6, service.expectedHandling_s)
+            .bind(7, service.commitmentPercent)
+            .bind(8, service.commitmentWithin_s)
+            .bind(9, service.maxWait_s)
+            .run();
+    }
+    transaction.commit();
+    return CharterImport::Imported;
+}
+
+std::optional<CharterRecord> Store::activeCharter()
+{
+    auto row = m_db.prepare(
+        QStringLiteral("SELECT ") + kCharterColumns + QStringLiteral(" FROM charter_versions WHERE active = 1"));
+    if (!row.step())
+        return std::nullopt;
+    return readCharter(row);
+}
+
+QList<CharterRecord> Store::charters()
+{
+    QList<CharterRecord> result;
+    auto row = m_db.prepare(
+        QStringLiteral("SELECT ") + kCharterColumns + QStringLiteral(" FROM charter_versions ORDER BY id"));
+    while (row.step())
+        result.append(readCharter(row));
     return result;
 }
 

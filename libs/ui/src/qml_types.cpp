@@ -18,6 +18,7 @@ void registerQmlTypes()
     qmlRegisterUncreatableType<client::CallController>(uri, 1, 0, "CallController", owned);
     qmlRegisterUncreatableType<client::KioskController>(uri, 1, 0, "KioskController", owned);
     qmlRegisterUncreatableType<client::ConsoleController>(uri, 1, 0, "ConsoleController", owned);
+    qmlRegisterUncreatableType<client::ServiceMenuModel>(uri, 1, 0, "ServiceMenuModel", owned);
 }
 
 } // namespace ventanilla::ui

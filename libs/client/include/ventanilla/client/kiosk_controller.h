@@ -3,6 +3,9 @@
 #pragma once
 
 #include "ventanilla/client/call_controller.h"
+#include "ventanilla/client/service_menu_model.h"
+
+#include <QTimer>
 
 namespace ventanilla::client {
 
@@ -11,6 +14,9 @@ class KioskController : public CallController {
     Q_PROPERTY(int queuePosition READ queuePosition NOTIFY queueChanged)
     Q_PROPERTY(QString municipality READ municipality NOTIFY linkStateChanged)
     Q_PROPERTY(QString language READ language CONSTANT)
+    Q_PROPERTY(ventanilla::client::ServiceMenuModel *services READ services CONSTANT)
+    Q_PROPERTY(QString charterVersion READ charterVersion NOTIFY servicesChanged)
+    Q_PROPERTY(bool choosingService READ choosingService NOTIFY choosingServiceChanged)
 public:
     explicit KioskController(const KioskConfig &config, QObject *parent = nullptr);
 
@@ -18,19 +24,35 @@ public:
     QString municipality() const { return link().displayName(); }
     QString language() const { return m_language; }
 
-    // The big button: ask for an advisor for a service (the charter's ids come with the queue).
+    ServiceMenuModel *services() { return &m_services; }
+    QString charterVersion() const { return m_charterVersion; }
+    bool choosingService() const { return m_choosingService; }
+
+    // The big button: show the service menu (or, with no menu from the hub, call at once).
+    Q_INVOKABLE void openServiceMenu();
+    // Back to the welcome screen without calling (also after a minute without a touch).
+    Q_INVOKABLE void closeServiceMenu();
+    // Ask for an advisor for a service of the charter in force.
     Q_INVOKABLE void requestCall(const QString &service = QStringLiteral("general"));
     // Leave the queue before being answered.
     Q_INVOKABLE void cancelRequest();
 
 Q_SIGNALS:
     void queueChanged();
+    void servicesChanged();
+    void choosingServiceChanged();
 
 private:
     void onRoleMessage(const signalling::Message &message);
 
-    int m_queuePosition = 0;
+    void setChoosingService(bool choosing);
+
     QString m_language;
+    int m_queuePosition = 0;
+    ServiceMenuModel m_services;
+    QString m_charterVersion;
+    bool m_choosingService = false;
+    QTimer m_menuIdle;
 };
 
 } // namespace ventanilla::client

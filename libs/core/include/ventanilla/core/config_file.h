@@ -26,6 +26,12 @@ public:
     // A path, made absolute relative to the config file's folder.
     QString path(const QString &key, const QString &fallback);
 
+    // The names of the sections that start with prefix ("service " → "service padron", …),
+    // in the order they appear in the file.
+    QStringList sections(const QString &prefix) const;
+    // The line a key is on, 0 if absent.
+    int lineOf(const QString &key) const;
+
     // Records that a value read with string() is wrong, with the key's file and line.
     void invalid(const QString &key, const QString &what) { addError(key, what); }
     // Adds an error for every key the program never asked for (likely a typo).

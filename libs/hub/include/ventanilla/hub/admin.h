@@ -18,6 +18,13 @@ Result<QString> addAdvisor(
 // Returns the new kiosk's credential: shown once, only its hash is stored.
 Result<QString> addKiosk(store::Store &store, const QString &siteId, const QString &municipality);
 
+// Checks a charter file and makes it the one in force (a running hub notices within 10 s).
+Result<QString> importCharter(store::Store &store, const QString &path);
+// The charter in force: version and services with their commitments.
+Result<QString> describeCharter(store::Store &store);
+// The charter in force as a printable HTML page and/or a PDF.
+Result<QString> exportCharter(store::Store &store, const QString &htmlPath, const QString &pdfPath);
+
 QString listAdvisors(store::Store &store);
 QString listKiosks(store::Store &store);
 QString listCalls(store::Store &store, int limit);

@@ -2,6 +2,7 @@
 // losses, offers waiting citizens to free advisors, relays SDP and ICE, records calls.
 #pragma once
 
+#include "ventanilla/hub/charter.h"
 #include "ventanilla/hub/hub_config.h"
 #include "ventanilla/signalling/signalling_server.h"
 #include "ventanilla/store/store.h"
@@ -60,6 +61,12 @@ public:
     quint16 port() const { return m_server.port(); }
     store::Store &store() { return m_store; }
 
+    // The charter in force, if one was imported; reloaded when IT staff import another.
+    const std::optional<Charter> &charter() const { return m_charter; }
+    // Rereads the active charter from the database and, if it changed, sends the new
+    // service menu to every online kiosk.
+    void reloadCharter();
+
     int onlineAdvisorCount() const;
     int waitingCallCount() const;
 
@@ -74,6 +81,7 @@ private:
     void handleHello(signalling::PeerLink *link, const signalling::Message &message);
     void handleResume(signalling::PeerLink *link, const signalling::Message &message);
     void welcome(PeerSession &session, bool resumed);
+    void sendServices(PeerSession &kiosk);
     void endSession(const QString &peerId, const QString &reason);
     PeerSession *sessionOf(signalling::PeerLink *link);
     void deliver(const QString &peerId, const signalling::Message &message);
@@ -100,6 +108,9 @@ private:
     QHash<quint64, QString> m_peerByLink; // link id -> peer id
     std::unordered_map<QString, std::unique_ptr<ActiveCall>> m_calls; // by call id
     std::deque<QString> m_waiting; // call ids, first come first served
+    std::optional<Charter> m_charter;
+    qint64 m_charterId = 0; // charter_versions.id of m_charter
+    QTimer m_charterWatch;
 };
 
 } // namespace ventanilla::hub

@@ -10,7 +10,7 @@
 
 namespace ventanilla::signalling {
 
-enum class FieldKind { Unknown = 0, String, Integer, Boolean, Object };
+enum class FieldKind { Unknown = 0, String, Integer, Boolean, Object, Array };
 
 struct FieldSpec {
     const char *name;

@@ -22,6 +22,7 @@ enum class MessageType {
     Hello,
     Resume,
     Welcome,
+    Services,
     Ping,
     Pong,
     Bye,
@@ -57,6 +58,7 @@ inline const QString kAuthFailed = QStringLiteral("auth-failed");
 inline const QString kOutOfOrder = QStringLiteral("out-of-order");
 inline const QString kWrongDirection = QStringLiteral("wrong-direction");
 inline const QString kNoSuchCall = QStringLiteral("no-such-call");
+inline const QString kUnknownService = QStringLiteral("unknown-service");
 inline const QString kNotAllowed = QStringLiteral("not-allowed");
 inline const QString kUnavailable = QStringLiteral("unavailable");
 inline const QString kInternal = QStringLiteral("internal");

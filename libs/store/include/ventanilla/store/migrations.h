@@ -19,7 +19,8 @@ const std::vector<Migration> &migrations();
 int latestSchemaVersion();
 // 0 for a new, empty database.
 int schemaVersion(Database &db);
-// Applies what is missing. Throws StoreError when the file is newer than this build.
-void migrate(Database &db);
+// Applies what is missing, up to targetVersion (tests build older schemas with it).
+// Throws StoreError when the file is newer than this build.
+void migrate(Database &db, int targetVersion = latestSchemaVersion());
 
 } // namespace ventanilla::store

@@ -32,6 +32,7 @@ struct CallRecord {
     std::optional<qint64> advisorId;
     QString service;
     qint64 requestedAtMs = 0;
+    std::optional<qint64> charterVersionId;
     std::optional<qint64> offeredAtMs;
     std::optional<qint64> answeredAtMs;
     std::optional<qint64> endedAtMs;
@@ -50,6 +51,30 @@ struct CallReport {
     QString srtpCipher;
     QString statsJson = QStringLiteral("{}");
 };
+
+// One service of an imported charter, as kept for statistics.
+struct ServiceRow {
+    QString serviceId;
+    QString nameEs;
+    QString category;
+    QString skill;
+    int expectedHandling_s = 0;
+    int commitmentPercent = 0;
+    int commitmentWithin_s = 0;
+    int maxWait_s = 0;
+};
+
+// An imported charter: its exact source text is kept, so what was promised is auditable.
+struct CharterRecord {
+    qint64 id = 0;
+    QString version;
+    QString sha256;
+    QString source;
+    qint64 importedAtMs = 0;
+    bool active = false;
+};
+
+enum class CharterImport { Unknown = 0, Imported, AlreadyActive, Reactivated };
 
 class Store {
 public:
@@ -76,6 +101,13 @@ public:
 
     void saveCallReport(const CallReport &report);
     QList<CallReport> callReports(const QString &callId);
+
+    // Imports a charter version and makes it the active one, in one transaction. The same
+    // version with the same content is not imported twice; the same version with other
+    // content is refused (StoreError): a changed charter needs a new version.
+    CharterImport importCharter(const QString &version, const QString &source, const QList<ServiceRow> &services);
+    std::optional<CharterRecord> activeCharter();
+    QList<CharterRecord> charters();
 
     void audit(const QString &actor, const QString &action, const QString &detail = {});
 

@@ -1,0 +1,62 @@
+// What do you need? One large tile per service of the charter in force, with the other
+// language beneath; "Otras consultas" covers anyone unsure. A back button returns.
+import QtQuick
+import Ventanilla
+
+Item {
+    id: menu
+    required property KioskController controller
+
+    Text {
+        id: heading
+        anchors { top: parent.top; topMargin: 36; horizontalCenter: parent.horizontalCenter }
+        text: qsTr("¿Qué necesita?")
+        color: Theme.text
+        font.family: Theme.font
+        font.pixelSize: Theme.huge
+        font.bold: true
+    }
+    Text {
+        id: subheading
+        anchors { top: heading.bottom; horizontalCenter: parent.horizontalCenter }
+        text: "What do you need?"
+        color: Theme.muted
+        font.family: Theme.font
+        font.pixelSize: Theme.normal
+    }
+    GridView {
+        id: grid
+        anchors { top: subheading.bottom; topMargin: 28; bottom: back.top; bottomMargin: 24; horizontalCenter: parent.horizontalCenter }
+        width: Math.min(parent.width - 80, 2 * cellWidth)
+        cellWidth: 560
+        cellHeight: 170
+        interactive: contentHeight > height
+        clip: true
+        model: menu.controller.services
+        delegate: Item {
+            required property string serviceId
+            required property string name
+            required property string subtitle
+            width: grid.cellWidth
+            height: grid.cellHeight
+            BigButton {
+                anchors.fill: parent
+                anchors.margins: 14
+                text: parent.name
+                subtitle: parent.subtitle
+                onClicked: menu.controller.requestCall(parent.serviceId)
+            }
+        }
+    }
+    BigButton {
+        id: back
+        anchors { bottom: parent.bottom; bottomMargin: 28; horizontalCenter: parent.horizontalCenter }
+        width: 360
+        height: 100
+        fill: Theme.panel
+        ink: Theme.text
+        text: qsTr("Volver")
+        subtitle: "Back"
+        onClicked: menu.controller.closeServiceMenu()
+    }
+}
