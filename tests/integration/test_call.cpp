@@ -11,6 +11,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QFile>
 #include <QJsonDocument>
 
 using namespace ventanilla;
@@ -205,4 +206,43 @@ TEST_CASE("a kiosk with a wrong credential is refused and says so", "[call][auth
     REQUIRE_OK(kiosk.connectToHub());
     REQUIRE(test::waitUntil([&] { return kiosk.linkState() == QStringLiteral("refused"); }, 5000));
     CHECK_FALSE(kiosk.lastError().isEmpty());
+}
+
+TEST_CASE("a new charter reaches online kiosks and each call records the version in force", "[call][charter]")
+{
+    test::HubFixture fixture;
+    client::KioskController kiosk(fixture.kioskConfig());
+    connectKiosk(kiosk);
+    REQUIRE(test::waitUntil([&] { return kiosk.charterVersion() == QStringLiteral("2026.1"); }, 5000));
+    CHECK(kiosk.services()->rowCount() == 6);
+    CHECK(kiosk.services()->data(kiosk.services()->index(0), client::ServiceMenuModel::NameRole).toString()
+        == QStringLiteral("Certificado de empadronamiento"));
+
+    // The citizen opens the menu; choosing a service leaves it and queues the call.
+    kiosk.openServiceMenu();
+    CHECK(kiosk.choosingService());
+    kiosk.closeServiceMenu();
+    CHECK_FALSE(kiosk.choosingService());
+
+    QFile sample(QStringLiteral(VENTANILLA_SOURCE_DIR "/resources/charter/albacete.charter"));
+    REQUIRE(sample.open(QIODevice::ReadOnly));
+    const QString path = fixture.dataDirectory() + QStringLiteral("/2026.2.charter");
+    QFile next(path);
+    REQUIRE(next.open(QIODevice::WriteOnly));
+    next.write(QString::fromUtf8(sample.readAll())
+                   .replace(QStringLiteral("version = 2026.1"), QStringLiteral("version = 2026.2"))
+                   .toUtf8());
+    next.close();
+    REQUIRE_OK(hub::admin::importCharter(fixture.store(), path));
+    fixture.hub().reloadCharter(); // the hub also checks by itself every 10 s
+    REQUIRE(test::waitUntil([&] { return kiosk.charterVersion() == QStringLiteral("2026.2"); }, 5000));
+
+    kiosk.openServiceMenu();
+    kiosk.requestCall(QStringLiteral("padron"));
+    CHECK_FALSE(kiosk.choosingService());
+    REQUIRE(test::waitUntil([&] { return kiosk.queuePosition() == 1; }, 5000));
+    const auto call = fixture.store().call(kiosk.callId());
+    REQUIRE(call);
+    REQUIRE(call->charterVersionId.has_value());
+    CHECK(*call->charterVersionId == fixture.store().activeCharter()->id);
 }

@@ -7,31 +7,38 @@ Button {
     property string subtitle
     property color fill: Theme.button
     property color ink: Theme.buttonText
+    property int labelSize: Theme.large
     implicitWidth: 520
     implicitHeight: 140
     leftPadding: 56
     rightPadding: 56
-    contentItem: Column {
-        spacing: 6
-        Text {
+    contentItem: Item {
+        implicitHeight: labels.implicitHeight
+        Column {
+            id: labels
+            anchors.verticalCenter: parent.verticalCenter
             width: parent.width
-            text: control.text
-            color: control.ink
-            font.family: Theme.font
-            font.pixelSize: Theme.large
-            font.bold: true
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.WordWrap
-        }
-        Text {
-            width: parent.width
-            visible: control.subtitle.length > 0
-            text: control.subtitle
-            color: control.ink
-            opacity: 0.75
-            font.family: Theme.font
-            font.pixelSize: Theme.small
-            horizontalAlignment: Text.AlignHCenter
+            spacing: 6
+            Text {
+                width: parent.width
+                text: control.text
+                color: control.ink
+                font.family: Theme.font
+                font.pixelSize: control.labelSize
+                font.bold: true
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                width: parent.width
+                visible: control.subtitle.length > 0
+                text: control.subtitle
+                color: control.ink
+                opacity: 0.75
+                font.family: Theme.font
+                font.pixelSize: Theme.small
+                horizontalAlignment: Text.AlignHCenter
+            }
         }
     }
     background: Rectangle {

@@ -29,7 +29,7 @@ Item {
         anchors { top: subheading.bottom; topMargin: 28; bottom: back.top; bottomMargin: 24; horizontalCenter: parent.horizontalCenter }
         width: Math.min(parent.width - 80, 2 * cellWidth)
         cellWidth: 560
-        cellHeight: 170
+        cellHeight: 150
         interactive: contentHeight > height
         clip: true
         model: menu.controller.services
@@ -41,7 +41,8 @@ Item {
             height: grid.cellHeight
             BigButton {
                 anchors.fill: parent
-                anchors.margins: 14
+                anchors.margins: 12
+                labelSize: 30
                 text: parent.name
                 subtitle: parent.subtitle
                 onClicked: menu.controller.requestCall(parent.serviceId)
