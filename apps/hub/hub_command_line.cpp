@@ -6,6 +6,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QSocketNotifier>
 #include <QStandardPaths>
@@ -24,6 +25,11 @@ const char *kUsage = R"(commands:
   add-advisor USER "DISPLAY NAME"     add an advisor; the password is read from standard input
   add-kiosk SITE_ID "MUNICIPALITY"    add a kiosk; prints its credential once
   list-advisors | list-kiosks         list them
+  add-office INE "MUNICIPALITY" "ADDRESS" "HOURS"   a municipal office, e.g. HOURS "mon-sun 09:00-14:00 16:00-19:00"
+  set-hours INE "HOURS"               change an office's timetable
+  add-holiday INE YYYY-MM-DD ["NOTE"] close an office for a day
+  attach-kiosk SITE_ID INE            say in which office a kiosk stands
+  list-offices                        offices, their hours and whether each is open now
   import-charter FILE                 check a services charter and put it in force
   charter                             show the charter in force
   export-charter [--html F] [--pdf F] the charter in force, printable
@@ -121,76 +127,83 @@ int runCommand(const QStringList &arguments)
 
     const QStringList args = parser.positionalArguments();
     const QString command = args.value(0, QStringLiteral("serve"));
-    const auto expect = [&](int count) { return args.size() == count + 1; };
+    const QStringList operands = args.mid(1);
 
-    if (command == QLatin1String("serve") && expect(0))
+    if (command == QLatin1String("serve") && operands.isEmpty())
         return serve(config);
-    if (command == QLatin1String("init") && expect(0)) {
+    if (command == QLatin1String("init") && operands.isEmpty()) {
         auto result = hub::admin::initialise(config);
         return result ? say(*result) : fail(result.error());
     }
+
+    // Every other command works on the database: name, how many operands, what it does.
+    using Run = std::function<Result<QString>(store::Store &, const QStringList &)>;
+    struct StoreCommand {
+        const char *name;
+        qsizetype minOperands;
+        qsizetype maxOperands;
+        Run run;
+    };
+    namespace admin = hub::admin;
+    const auto text = [](QString value) -> Result<QString> { return value; };
+    const std::vector<StoreCommand> commands{
+        {"add-advisor", 2, 2,
+            [](store::Store &s, const QStringList &a) {
+                return admin::addAdvisor(s, a[0], a[1], QTextStream(stdin).readLine());
+            }},
+        {"add-kiosk", 2, 2, [](store::Store &s, const QStringList &a) { return admin::addKiosk(s, a[0], a[1]); }},
+        {"list-advisors", 0, 0, [&](store::Store &s, const QStringList &) { return text(admin::listAdvisors(s)); }},
+        {"list-kiosks", 0, 0, [&](store::Store &s, const QStringList &) { return text(admin::listKiosks(s)); }},
+        {"add-office", 4, 4,
+            [](store::Store &s, const QStringList &a) { return admin::addOffice(s, a[0], a[1], a[2], a[3]); }},
+        {"set-hours", 2, 2,
+            [](store::Store &s, const QStringList &a) { return admin::setOpeningHours(s, a[0], a[1]); }},
+        {"add-holiday", 2, 3,
+            [](store::Store &s, const QStringList &a) { return admin::addHoliday(s, a[0], a[1], a.value(2)); }},
+        {"attach-kiosk", 2, 2, [](store::Store &s, const QStringList &a) { return admin::attachKiosk(s, a[0], a[1]); }},
+        {"list-offices", 0, 0,
+            [&](store::Store &s, const QStringList &) {
+                return text(admin::listOffices(s, QDateTime::currentDateTimeUtc()));
+            }},
+        {"import-charter", 1, 1, [](store::Store &s, const QStringList &a) { return admin::importCharter(s, a[0]); }},
+        {"charter", 0, 0, [](store::Store &s, const QStringList &) { return admin::describeCharter(s); }},
+        {"export-charter", 0, 0,
+            [&](store::Store &s, const QStringList &) {
+                return admin::exportCharter(
+                    s, parser.value(QStringLiteral("html")), parser.value(QStringLiteral("pdf")));
+            }},
+        {"calls", 0, 1,
+            [&](store::Store &s, const QStringList &a) -> Result<QString> {
+                bool ok = true;
+                const int limit = a.isEmpty() ? 20 : a[0].toInt(&ok);
+                if (!ok || limit < 1)
+                    return failure(QStringLiteral("calls takes a positive number"));
+                return admin::listCalls(s, limit);
+            }},
+        {"backup", 1, 1, [](store::Store &s, const QStringList &a) { return admin::backup(s, a[0]); }},
+    };
     try {
-        if (command == QLatin1String("add-advisor") && expect(2)) {
-            const QString password = QTextStream(stdin).readLine();
+        for (const StoreCommand &candidate : commands) {
+            if (command != QLatin1String(candidate.name) || operands.size() < candidate.minOperands
+                || operands.size() > candidate.maxOperands)
+                continue;
             auto store = store::Store::open(config.databasePath);
-            auto result = hub::admin::addAdvisor(store, args[1], args[2], password);
+            auto result = candidate.run(store, operands);
             return result ? say(*result) : fail(result.error());
         }
-        if (command == QLatin1String("add-kiosk") && expect(2)) {
+        // call-summary prints JSON and, with --check, answers with its exit code.
+        if (command == QLatin1String("call-summary") && operands.size() <= 1) {
             auto store = store::Store::open(config.databasePath);
-            auto result = hub::admin::addKiosk(store, args[1], args[2]);
-            return result ? say(*result) : fail(result.error());
-        }
-        if (command == QLatin1String("import-charter") && expect(1)) {
-            auto store = store::Store::open(config.databasePath);
-            auto result = hub::admin::importCharter(store, args[1]);
-            return result ? say(*result) : fail(result.error());
-        }
-        if (command == QLatin1String("charter") && expect(0)) {
-            auto store = store::Store::open(config.databasePath);
-            auto result = hub::admin::describeCharter(store);
-            return result ? say(*result) : fail(result.error());
-        }
-        if (command == QLatin1String("export-charter") && expect(0)) {
-            auto store = store::Store::open(config.databasePath);
-            auto result = hub::admin::exportCharter(
-                store, parser.value(QStringLiteral("html")), parser.value(QStringLiteral("pdf")));
-            return result ? say(*result) : fail(result.error());
-        }
-        if (command == QLatin1String("list-advisors") && expect(0)) {
-            auto store = store::Store::open(config.databasePath);
-            return say(hub::admin::listAdvisors(store));
-        }
-        if (command == QLatin1String("list-kiosks") && expect(0)) {
-            auto store = store::Store::open(config.databasePath);
-            return say(hub::admin::listKiosks(store));
-        }
-        if (command == QLatin1String("calls") && (expect(0) || expect(1))) {
-            bool ok = true;
-            const int limit = args.size() > 1 ? args[1].toInt(&ok) : 20;
-            if (!ok || limit < 1)
-                return fail(QStringLiteral("calls takes a positive number"));
-            auto store = store::Store::open(config.databasePath);
-            return say(hub::admin::listCalls(store, limit));
-        }
-        if (command == QLatin1String("call-summary") && (expect(0) || expect(1))) {
-            auto store = store::Store::open(config.databasePath);
-            auto result = hub::admin::callSummary(store, args.value(1, QStringLiteral("last")));
+            auto result = admin::callSummary(store, operands.value(0, QStringLiteral("last")));
             if (!result)
                 return fail(result.error());
             say(QString::fromUtf8(QJsonDocument(*result).toJson(QJsonDocument::Compact)));
-            if (parser.isSet(QStringLiteral("check"))) {
-                const QStringList problems = hub::admin::callProblems(*result);
-                for (const QString &problem : problems)
-                    QTextStream(stderr) << "ventanilla-hub: " << problem << '\n';
-                return problems.isEmpty() ? 0 : 1;
-            }
-            return 0;
-        }
-        if (command == QLatin1String("backup") && expect(1)) {
-            auto store = store::Store::open(config.databasePath);
-            auto result = hub::admin::backup(store, args[1]);
-            return result ? say(*result) : fail(result.error());
+            if (!parser.isSet(QStringLiteral("check")))
+                return 0;
+            const QStringList problems = admin::callProblems(*result);
+            for (const QString &problem : problems)
+                QTextStream(stderr) << "ventanilla-hub: " << problem << '\n';
+            return problems.isEmpty() ? 0 : 1;
         }
     } catch (const store::StoreError &error) {
         return fail(QString::fromStdString(error.what()));

@@ -9,6 +9,8 @@
 #include "ventanilla/client/kiosk_controller.h"
 #include "ventanilla/hub/admin.h"
 
+#include <QTimeZone>
+
 #include <catch2/catch.hpp>
 
 #include <QFile>
@@ -245,4 +247,37 @@ TEST_CASE("a new charter reaches online kiosks and each call records the version
     REQUIRE(call);
     REQUIRE(call->charterVersionId.has_value());
     CHECK(*call->charterVersionId == fixture.store().activeCharter()->id);
+}
+
+TEST_CASE("a kiosk in a closed office is told so and cannot call until it opens", "[call][offices]")
+{
+    test::HubFixture fixture;
+    REQUIRE_OK(hub::admin::addOffice(fixture.store(), QStringLiteral("02016"), QStringLiteral("El Bonillo"),
+        QStringLiteral("Plaza Mayor 1"), QString())); // no hours yet: closed
+    REQUIRE_OK(hub::admin::attachKiosk(fixture.store(), test::kSiteId, QStringLiteral("02016")));
+    client::KioskController kiosk(fixture.kioskConfig());
+    connectKiosk(kiosk);
+    REQUIRE(test::waitUntil([&] { return !kiosk.officeOpen(); }, 5000));
+    CHECK(kiosk.nextOpening().isEmpty());
+    kiosk.openServiceMenu();
+    CHECK_FALSE(kiosk.choosingService());
+
+    // A request that slips through anyway is refused, and nothing is queued or recorded.
+    kiosk.requestCall(QStringLiteral("padron"));
+    REQUIRE(test::waitUntil([&] { return kiosk.callState() == CallState::Idle; }, 5000));
+    CHECK(kiosk.lastError().contains(QStringLiteral("closed")));
+    CHECK(fixture.hub().waitingCallCount() == 0);
+    CHECK(fixture.store().recentCalls(1).isEmpty());
+
+    // Open from tomorrow at 09:00 (Madrid): still closed, and the kiosk says when it opens.
+    const QDate tomorrow = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone("Europe/Madrid")).date().addDays(1);
+    const QString day
+        = QStringList{QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"), QStringLiteral("thu"),
+            QStringLiteral("fri"), QStringLiteral("sat"), QStringLiteral("sun")}[tomorrow.dayOfWeek() - 1];
+    REQUIRE_OK(
+        hub::admin::setOpeningHours(fixture.store(), QStringLiteral("02016"), day + QStringLiteral(" 09:00-14:00")));
+    fixture.hub().checkOfficeHours();
+    REQUIRE(test::waitUntil([&] { return !kiosk.nextOpening().isEmpty(); }, 5000));
+    CHECK(kiosk.nextOpening().endsWith(QStringLiteral("09:00")));
+    CHECK_FALSE(kiosk.officeOpen());
 }

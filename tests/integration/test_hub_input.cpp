@@ -137,6 +137,10 @@ TEST_CASE("out-of-order and out-of-role messages are refused without changing st
     REQUIRE(services.value(QStringLiteral("type")).toString() == QStringLiteral("services"));
     CHECK(services.value(QStringLiteral("charter_version")).toString() == QStringLiteral("2026.1"));
     CHECK(services.value(QStringLiteral("services")).toArray().size() == 6);
+    // ...and whether its office is open (a kiosk without an office always is).
+    const QJsonObject office = kiosk.next();
+    REQUIRE(office.value(QStringLiteral("type")).toString() == QStringLiteral("office-status"));
+    CHECK(office.value(QStringLiteral("open")).toBool());
     kiosk.send(makeMessage(MessageType::CallRequest, {{QStringLiteral("service"), QStringLiteral("astrology")}}));
     CHECK(kiosk.expectError(errors::kUnknownService)
               .value(QStringLiteral("message"))

@@ -31,13 +31,12 @@ OpeningHours parse(const QString &text)
 TEST_CASE("timetables parse as written on a notice board", "[hours]")
 {
     CHECK(parse(QStringLiteral("mon-fri 09:00-14:00 16:00-19:00; sat-sun 10:00-13:00")).toString()
-        == QStringLiteral(
-            "mon 09:00-14:00 16:00-19:00; tue 09:00-14:00 16:00-19:00; wed 09:00-14:00 16:00-19:00; "
-            "thu 09:00-14:00 16:00-19:00; fri 09:00-14:00 16:00-19:00; sat 10:00-13:00; sun 10:00-13:00"));
-    CHECK(
-        parse(QStringLiteral("sat,sun 10:00-12:00")).toString() == QStringLiteral("sat 10:00-12:00; sun 10:00-12:00"));
+        == QStringLiteral("mon-fri 09:00-14:00 16:00-19:00; sat-sun 10:00-13:00"));
+    CHECK(parse(QStringLiteral("sat,sun 10:00-12:00")).toString() == QStringLiteral("sat-sun 10:00-12:00"));
     CHECK(parse(QStringLiteral("fri-mon 08:00-09:00")).toString()
-        == QStringLiteral("mon 08:00-09:00; fri 08:00-09:00; sat 08:00-09:00; sun 08:00-09:00"));
+        == QStringLiteral("mon 08:00-09:00; fri-sun 08:00-09:00"));
+    CHECK(parse(QStringLiteral("wed 10:00-11:00; mon 09:00-10:00")).toString()
+        == QStringLiteral("mon 09:00-10:00; wed 10:00-11:00"));
     CHECK(parse(QStringLiteral("mon 18:00-24:00")).toString() == QStringLiteral("mon 18:00-23:59"));
     CHECK(parse(QString()).toString().isEmpty());
 }

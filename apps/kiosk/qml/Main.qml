@@ -23,13 +23,17 @@ Window {
             case CallController.Waiting: return waiting
             case CallController.Connecting:
             case CallController.InCall: return call
-            default: return window.controller.choosingService ? services : welcome
+            default:
+                if (!window.controller.officeOpen)
+                    return closed
+                return window.controller.choosingService ? services : welcome
             }
         }
     }
     Component { id: offline; OfflineScreen { controller: window.controller } }
     Component { id: welcome; WelcomeScreen { controller: window.controller } }
     Component { id: services; ServiceMenuScreen { controller: window.controller } }
+    Component { id: closed; ClosedScreen { controller: window.controller } }
     Component { id: waiting; WaitingScreen { controller: window.controller } }
     Component { id: call; CallScreen { controller: window.controller } }
 }

@@ -21,6 +21,14 @@ KioskController::KioskController(const KioskConfig &config, QObject *parent)
     m_menuIdle.setInterval(60000);
     connect(&m_menuIdle, &QTimer::timeout, this, &KioskController::closeServiceMenu);
     connect(this, &CallController::roleMessage, this, &KioskController::onRoleMessage);
+    // A refused request (office closed, unknown service, no charter) leaves the queue at once.
+    connect(&link(), &signalling::SignallingClient::hubError, this,
+        [this](const QString &, const QString &, const QString &ref) {
+            if (ref == QLatin1String("call-request") && callState() == CallState::Waiting) {
+                setCallId({});
+                setCallState(CallState::Idle);
+            }
+        });
     connect(this, &CallController::callStateChanged, this, [this] {
         if (callState() != CallState::Waiting && m_queuePosition != 0) {
             m_queuePosition = 0;
@@ -31,7 +39,7 @@ KioskController::KioskController(const KioskConfig &config, QObject *parent)
 
 void KioskController::openServiceMenu()
 {
-    if (callState() != CallState::Idle)
+    if (callState() != CallState::Idle || !m_officeOpen)
         return;
     if (m_services.rowCount() == 0) {
         requestCall(QStringLiteral("general"));
@@ -80,7 +88,13 @@ void KioskController::cancelRequest()
 
 void KioskController::onRoleMessage(const signalling::Message &message)
 {
-    if (message.type() == MessageType::Services) {
+    if (message.type() == MessageType::OfficeStatus) {
+        m_officeOpen = message.boolean(QStringLiteral("open"));
+        m_nextOpening = message.string(QStringLiteral("next_open_text"));
+        if (!m_officeOpen)
+            setChoosingService(false);
+        Q_EMIT officeChanged();
+    } else if (message.type() == MessageType::Services) {
         m_charterVersion = message.string(QStringLiteral("charter_version"));
         m_services.setServices(message.fields().value(QStringLiteral("services")).toArray());
         Q_EMIT servicesChanged();
@@ -88,8 +102,6 @@ void KioskController::onRoleMessage(const signalling::Message &message)
         setCallId(message.string(QStringLiteral("call_id")));
         m_queuePosition = static_cast<int>(message.integer(QStringLiteral("position")));
         Q_EMIT queueChanged();
-    } else if (message.type() == MessageType::Error && callState() == CallState::Waiting) {
-        setCallState(CallState::Idle);
     }
 }
 

@@ -4,6 +4,7 @@
 #include "ventanilla/crypto/password.h"
 #include "ventanilla/crypto/pki.h"
 #include "ventanilla/hub/charter.h"
+#include "ventanilla/hub/offices.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -182,6 +183,89 @@ Result<QString> exportCharter(store::Store &store, const QString &htmlPath, cons
     return QStringLiteral("charter %1 written to %2").arg(charter->version, written.join(QStringLiteral(" and ")));
 }
 
+Result<QString> addOffice(store::Store &store, const QString &ineCode, const QString &municipality,
+    const QString &address, const QString &openingHours, const QString &timeZone)
+{
+    static const QRegularExpression ine(QStringLiteral("^\\d{5}$"));
+    if (!ine.match(ineCode).hasMatch())
+        return failure(QStringLiteral("INE code \"%1\" must be the municipality's 5 digits (e.g. 02016)").arg(ineCode));
+    if (municipality.trimmed().isEmpty())
+        return failure(QStringLiteral("the municipality is empty"));
+    if (!QTimeZone(timeZone.toUtf8()).isValid())
+        return failure(QStringLiteral("unknown time zone \"%1\"").arg(timeZone));
+    auto hours = OpeningHours::parse(openingHours, QTimeZone(timeZone.toUtf8()));
+    if (!hours)
+        return failure(QStringLiteral("opening hours: %1").arg(hours.error()));
+    if (store.officeByIneCode(ineCode))
+        return failure(QStringLiteral("office %1 already exists").arg(ineCode));
+    try {
+        store.addOffice({0, ineCode, municipality.trimmed(), address.trimmed(), timeZone, hours->toString()});
+        store.audit(QStringLiteral("admin"), QStringLiteral("add-office"), ineCode);
+    } catch (const store::StoreError &error) {
+        return failure(QString::fromStdString(error.what()));
+    }
+    return QStringLiteral("office %1 %2 added, open %3")
+        .arg(ineCode, municipality.trimmed(),
+            hours->toString().isEmpty() ? QStringLiteral("never (set its hours)") : hours->toString());
+}
+
+Result<QString> setOpeningHours(store::Store &store, const QString &ineCode, const QString &openingHours)
+{
+    const auto office = store.officeByIneCode(ineCode);
+    if (!office)
+        return failure(QStringLiteral("no office %1").arg(ineCode));
+    auto hours = OpeningHours::parse(openingHours, QTimeZone(office->timeZone.toUtf8()));
+    if (!hours)
+        return failure(QStringLiteral("opening hours: %1").arg(hours.error()));
+    store.setOpeningHours(office->id, hours->toString());
+    store.audit(QStringLiteral("admin"), QStringLiteral("set-hours"), ineCode + QLatin1Char(' ') + hours->toString());
+    return QStringLiteral("office %1 now open %2").arg(ineCode, hours->toString());
+}
+
+Result<QString> addHoliday(store::Store &store, const QString &ineCode, const QString &day, const QString &note)
+{
+    const auto office = store.officeByIneCode(ineCode);
+    if (!office)
+        return failure(QStringLiteral("no office %1").arg(ineCode));
+    const QDate date = QDate::fromString(day, Qt::ISODate);
+    if (!date.isValid())
+        return failure(QStringLiteral("\"%1\" is not a date like 2026-12-25").arg(day));
+    store.addHoliday(office->id, date, note);
+    store.audit(QStringLiteral("admin"), QStringLiteral("add-holiday"), ineCode + QLatin1Char(' ') + day);
+    return QStringLiteral("office %1 closed on %2").arg(ineCode, day);
+}
+
+Result<QString> attachKiosk(store::Store &store, const QString &siteId, const QString &ineCode)
+{
+    const auto kiosk = store.kioskBySiteId(siteId);
+    if (!kiosk)
+        return failure(QStringLiteral("no kiosk %1").arg(siteId));
+    const auto office = store.officeByIneCode(ineCode);
+    if (!office)
+        return failure(QStringLiteral("no office %1").arg(ineCode));
+    store.attachKiosk(kiosk->id, office->id);
+    store.audit(QStringLiteral("admin"), QStringLiteral("attach-kiosk"), siteId + QLatin1Char(' ') + ineCode);
+    return QStringLiteral("kiosk %1 is in office %2 %3").arg(siteId, ineCode, office->municipality);
+}
+
+QString listOffices(store::Store &store, const QDateTime &now)
+{
+    QStringList lines{QStringLiteral("ine\tmunicipality\tnow\thours")};
+    for (const auto &office : store.offices()) {
+        auto hours = openingHoursOf(store, office);
+        QString state = QStringLiteral("?");
+        if (hours) {
+            const OfficeStatus status = hours->statusAt(now);
+            state = status.open ? QStringLiteral("open until %1").arg(describeOpening(status.closesAt, hours->zone()))
+                : status.nextOpensAt.isValid()
+                ? QStringLiteral("closed, opens %1").arg(describeOpening(status.nextOpensAt, hours->zone()))
+                : QStringLiteral("closed");
+        }
+        lines << QStringLiteral("%1\t%2\t%3\t%4").arg(office.ineCode, office.municipality, state, office.openingHours);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 QString listAdvisors(store::Store &store)
 {
     QStringList lines{QStringLiteral("user\tname\tactive")};
@@ -223,7 +307,9 @@ Result<QJsonObject> callSummary(store::Store &store, const QString &callId)
         call = store.call(callId);
     }
     if (!call)
-        return failure(QStringLiteral("no call %1 in %2").arg(callId, store.database().path()));
+        return failure(callId == QLatin1String("last")
+                ? QStringLiteral("no calls yet in %1").arg(store.database().path())
+                : QStringLiteral("no call %1 in %2").arg(callId, store.database().path()));
     std::optional<store::CallReport> kiosk, advisor;
     for (const auto &report : store.callReports(call->id))
         (report.role == QLatin1String("kiosk") ? kiosk : advisor) = report;

@@ -17,6 +17,8 @@ Hub::Hub(HubConfig config, store::Store store, QObject *parent)
     // IT staff import a new charter with the admin tool while the hub runs: notice it.
     m_charterWatch.setInterval(10000);
     connect(&m_charterWatch, &QTimer::timeout, this, &Hub::reloadCharter);
+    m_officeWatch.setInterval(30000);
+    connect(&m_officeWatch, &QTimer::timeout, this, &Hub::checkOfficeHours);
 }
 
 Hub::~Hub()
@@ -39,6 +41,7 @@ Status Hub::start()
         qCWarning(lcHub) << "no services charter has been imported: kiosks cannot request calls until one is"
                             " (ventanilla-hub import-charter FILE)";
     m_charterWatch.start();
+    m_officeWatch.start();
     auto tls = signalling::serverTlsConfiguration(pki.hubCertificate, pki.hubKey);
     if (!tls)
         return failure(tls.error());

@@ -3,6 +3,7 @@
 #include "ventanilla/hub/hub.h"
 
 #include "ventanilla/hub/logging.h"
+#include "ventanilla/hub/offices.h"
 
 #include <QJsonDocument>
 #include <QUuid>
@@ -84,6 +85,15 @@ void Hub::handleCallRequest(PeerSession &kiosk, const Message &message)
     const QString serviceId = message.string(QStringLiteral("service"));
     if (!m_charter)
         return refuse(kiosk, errors::kUnavailable, QStringLiteral("no services charter is in force yet"), message);
+    const KioskOfficeStatus office = kioskOfficeStatus(m_store, kiosk.recordId, QDateTime::currentDateTimeUtc());
+    if (!office.status.open) {
+        const QString opens = office.status.nextOpensAt.isValid()
+            ? QStringLiteral("; it opens %1")
+                  .arg(describeOpening(office.status.nextOpensAt, QTimeZone(office.office->timeZone.toUtf8())))
+            : QString();
+        return refuse(kiosk, errors::kClosed,
+            QStringLiteral("the office of %1 is closed now%2").arg(office.office->municipality, opens), message);
+    }
     if (!m_charter->service(serviceId)) {
         return refuse(kiosk, errors::kUnknownService,
             QStringLiteral("\"%1\" is not a service of charter %2").arg(serviceId, m_charter->version), message);

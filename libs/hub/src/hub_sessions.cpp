@@ -3,6 +3,7 @@
 
 #include "ventanilla/crypto/password.h"
 #include "ventanilla/hub/logging.h"
+#include "ventanilla/hub/offices.h"
 
 namespace ventanilla::hub {
 
@@ -146,8 +147,10 @@ void Hub::welcome(PeerSession &session, bool resumed)
         {{QStringLiteral("peer_id"), session.peerId}, {QStringLiteral("display_name"), session.name},
             {QStringLiteral("token"), session.token}, {QStringLiteral("heartbeat_ms"), m_config.heartbeat_ms},
             {QStringLiteral("grace_ms"), m_config.grace_ms}, {QStringLiteral("resumed"), resumed}}));
-    if (session.role == PeerRole::Kiosk)
+    if (session.role == PeerRole::Kiosk) {
         sendServices(session);
+        sendOfficeStatus(session, Tell::Always);
+    }
     if (session.role == PeerRole::Advisor) {
         const char *state = session.advisorState == AdvisorState::Away ? "away" : "available";
         session.link->send(
@@ -161,6 +164,39 @@ void Hub::sendServices(PeerSession &kiosk)
         makeMessage(MessageType::Services,
             {{QStringLiteral("charter_version"), m_charter ? m_charter->version : QString()},
                 {QStringLiteral("services"), m_charter ? m_charter->menu() : QJsonArray()}}));
+}
+
+void Hub::sendOfficeStatus(PeerSession &kiosk, Tell when)
+{
+    const KioskOfficeStatus office = kioskOfficeStatus(m_store, kiosk.recordId, QDateTime::currentDateTimeUtc());
+    const QDateTime change = office.status.open ? office.status.closesAt : office.status.nextOpensAt;
+    const qint64 changeAtMs = change.isValid() ? change.toMSecsSinceEpoch() : 0;
+    if (when == Tell::IfChanged && kiosk.officeOpen == office.status.open && kiosk.officeChangeAtMs == changeAtMs)
+        return;
+    kiosk.officeOpen = office.status.open;
+    kiosk.officeChangeAtMs = changeAtMs;
+    QJsonObject fields{{QStringLiteral("open"), office.status.open},
+        {QStringLiteral("office"), office.office ? office.office->municipality : QString()}};
+    if (office.status.open && changeAtMs > 0)
+        fields.insert(QStringLiteral("closes_at_ms"), changeAtMs);
+    if (!office.status.open && changeAtMs > 0) {
+        fields.insert(QStringLiteral("next_open_at_ms"), changeAtMs);
+        fields.insert(
+            QStringLiteral("next_open_text"), describeOpening(change, QTimeZone(office.office->timeZone.toUtf8())));
+    }
+    deliver(kiosk.peerId, makeMessage(MessageType::OfficeStatus, fields));
+}
+
+void Hub::checkOfficeHours()
+{
+    try {
+        for (const auto &session : std::as_const(m_sessions)) {
+            if (session->role == PeerRole::Kiosk)
+                sendOfficeStatus(*session, Tell::IfChanged);
+        }
+    } catch (const store::StoreError &) {
+        // Logged by the store; the kiosks keep what they were last told.
+    }
 }
 
 void Hub::onLinkClosed(PeerLink *link)

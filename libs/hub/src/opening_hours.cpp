@@ -106,15 +106,25 @@ OfficeStatus OpeningHours::statusAt(const QDateTime &when) const
 
 QString OpeningHours::toString() const
 {
-    QStringList groups;
-    for (int day = 0; day < 7; ++day) {
-        if (m_days[day].isEmpty())
-            continue;
-        QStringList parts{kDayNames[day]};
+    const auto intervals = [this](int day) {
+        QStringList parts;
         for (const OpenInterval &interval : m_days[day])
             parts << interval.opens.toString(QStringLiteral("HH:mm")) + QLatin1Char('-')
                     + interval.closes.toString(QStringLiteral("HH:mm"));
-        groups << parts.join(QLatin1Char(' '));
+        return parts.join(QLatin1Char(' '));
+    };
+    // Consecutive days with the same hours are written as one range: "mon-fri 09:00-14:00".
+    QStringList groups;
+    for (int first = 0; first < 7;) {
+        int last = first;
+        while (last + 1 < 7 && intervals(last + 1) == intervals(first))
+            ++last;
+        if (!m_days[first].isEmpty()) {
+            const QString days
+                = first == last ? kDayNames[first] : kDayNames[first] + QLatin1Char('-') + kDayNames[last];
+            groups << days + QLatin1Char(' ') + intervals(first);
+        }
+        first = last + 1;
     }
     return groups.join(QStringLiteral("; "));
 }

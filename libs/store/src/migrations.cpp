@@ -81,6 +81,24 @@ CREATE TABLE services (
 );
 ALTER TABLE calls ADD COLUMN charter_version_id INTEGER REFERENCES charter_versions(id);
 )sql"},
+        {3, "municipal offices with opening hours and holidays; the office of each kiosk", R"sql(
+CREATE TABLE offices (
+  id            INTEGER PRIMARY KEY,
+  ine_code      TEXT NOT NULL UNIQUE CHECK (length(ine_code) = 5),
+  municipality  TEXT NOT NULL,
+  address       TEXT NOT NULL DEFAULT '',
+  time_zone     TEXT NOT NULL DEFAULT 'Europe/Madrid',
+  opening_hours TEXT NOT NULL DEFAULT '',
+  created_at_ms INTEGER NOT NULL
+);
+CREATE TABLE office_holidays (
+  office_id INTEGER NOT NULL REFERENCES offices(id),
+  day       TEXT NOT NULL,
+  note      TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (office_id, day)
+);
+ALTER TABLE kiosks ADD COLUMN office_id INTEGER REFERENCES offices(id);
+)sql"},
     };
     return all;
 }

@@ -288,6 +288,96 @@ QList<CharterRecord> Store::charters()
     return result;
 }
 
+namespace {
+const QString kOfficeColumns = QStringLiteral("id, ine_code, municipality, address, time_zone, opening_hours");
+OfficeRecord readOffice(const Statement &row)
+{
+    return {row.integer(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5)};
+}
+} // namespace
+
+qint64 Store::addOffice(const OfficeRecord &office)
+{
+    m_db.prepare(QStringLiteral(
+                     "INSERT INTO offices (ine_code, municipality, address, time_zone, opening_hours, created_at_ms) "
+                     "VALUES (?, ?, ?, ?, ?, ?)"))
+        .bind(1, office.ineCode)
+        .bind(2, office.municipality)
+        .bind(3, office.address)
+        .bind(4, office.timeZone)
+        .bind(5, office.openingHours)
+        .bind(6, nowMs())
+        .run();
+    return m_db.lastInsertRowId();
+}
+
+std::optional<OfficeRecord> Store::officeByIneCode(const QString &ineCode)
+{
+    auto row
+        = m_db.prepare(QStringLiteral("SELECT ") + kOfficeColumns + QStringLiteral(" FROM offices WHERE ine_code = ?"));
+    row.bind(1, ineCode);
+    if (!row.step())
+        return std::nullopt;
+    return readOffice(row);
+}
+
+std::optional<OfficeRecord> Store::officeOfKiosk(qint64 kioskId)
+{
+    auto row = m_db.prepare(
+        QStringLiteral("SELECT o.id, o.ine_code, o.municipality, o.address, o.time_zone, o.opening_hours "
+                       "FROM offices o JOIN kiosks k ON k.office_id = o.id WHERE k.id = ?"));
+    row.bind(1, kioskId);
+    if (!row.step())
+        return std::nullopt;
+    return readOffice(row);
+}
+
+QList<OfficeRecord> Store::offices()
+{
+    QList<OfficeRecord> result;
+    auto row = m_db.prepare(
+        QStringLiteral("SELECT ") + kOfficeColumns + QStringLiteral(" FROM offices ORDER BY municipality"));
+    while (row.step())
+        result.append(readOffice(row));
+    return result;
+}
+
+void Store::setOpeningHours(qint64 officeId, const QString &openingHours)
+{
+    m_db.prepare(QStringLiteral("UPDATE offices SET opening_hours = ? WHERE id = ?"))
+        .bind(1, openingHours)
+        .bind(2, officeId)
+        .run();
+}
+
+void Store::addHoliday(qint64 officeId, const QDate &day, const QString &note)
+{
+    m_db.prepare(QStringLiteral("INSERT INTO office_holidays (office_id, day, note) VALUES (?, ?, ?) "
+                                "ON CONFLICT (office_id, day) DO UPDATE SET note = excluded.note"))
+        .bind(1, officeId)
+        .bind(2, day.toString(Qt::ISODate))
+        .bind(3, note)
+        .run();
+}
+
+QList<QDate> Store::holidays(qint64 officeId)
+{
+    QList<QDate> result;
+    auto row = m_db.prepare(QStringLiteral("SELECT day FROM office_holidays WHERE office_id = ? ORDER BY day"));
+    row.bind(1, officeId);
+    while (row.step())
+        result.append(QDate::fromString(row.text(0), Qt::ISODate));
+    return result;
+}
+
+void Store::attachKiosk(qint64 kioskId, qint64 officeId)
+{
+    m_db.prepare(QStringLiteral("UPDATE kiosks SET office_id = ? WHERE id = ?"))
+        .bind(1, officeId)
+        .bind(2, kioskId)
+        .run();
+}
+
 void Store::audit(const QString &actor, const QString &action, const QString &detail)
 {
     m_db.prepare(QStringLiteral("INSERT INTO audit_log (at_ms, actor, action, detail) VALUES (?, ?, ?, ?)"))

@@ -17,6 +17,8 @@ class KioskController : public CallController {
     Q_PROPERTY(ventanilla::client::ServiceMenuModel *services READ services CONSTANT)
     Q_PROPERTY(QString charterVersion READ charterVersion NOTIFY servicesChanged)
     Q_PROPERTY(bool choosingService READ choosingService NOTIFY choosingServiceChanged)
+    Q_PROPERTY(bool officeOpen READ officeOpen NOTIFY officeChanged)
+    Q_PROPERTY(QString nextOpening READ nextOpening NOTIFY officeChanged)
 public:
     explicit KioskController(const KioskConfig &config, QObject *parent = nullptr);
 
@@ -27,6 +29,9 @@ public:
     ServiceMenuModel *services() { return &m_services; }
     QString charterVersion() const { return m_charterVersion; }
     bool choosingService() const { return m_choosingService; }
+    bool officeOpen() const { return m_officeOpen; }
+    // When a closed office opens next, in words ("lunes 7 de diciembre, 09:00"); empty if unknown.
+    QString nextOpening() const { return m_nextOpening; }
 
     // The big button: show the service menu (or, with no menu from the hub, call at once).
     Q_INVOKABLE void openServiceMenu();
@@ -41,6 +46,7 @@ Q_SIGNALS:
     void queueChanged();
     void servicesChanged();
     void choosingServiceChanged();
+    void officeChanged();
 
 private:
     void onRoleMessage(const signalling::Message &message);
@@ -52,6 +58,8 @@ private:
     ServiceMenuModel m_services;
     QString m_charterVersion;
     bool m_choosingService = false;
+    bool m_officeOpen = true;
+    QString m_nextOpening;
     QTimer m_menuIdle;
 };
 

@@ -25,6 +25,15 @@ Result<QString> describeCharter(store::Store &store);
 // The charter in force as a printable HTML page and/or a PDF.
 Result<QString> exportCharter(store::Store &store, const QString &htmlPath, const QString &pdfPath);
 
+// Municipal offices: INE code (5 digits), name, address, timetable (see opening_hours.h).
+Result<QString> addOffice(store::Store &store, const QString &ineCode, const QString &municipality,
+    const QString &address, const QString &openingHours, const QString &timeZone = QStringLiteral("Europe/Madrid"));
+Result<QString> setOpeningHours(store::Store &store, const QString &ineCode, const QString &openingHours);
+Result<QString> addHoliday(store::Store &store, const QString &ineCode, const QString &day, const QString &note);
+Result<QString> attachKiosk(store::Store &store, const QString &siteId, const QString &ineCode);
+// The offices with their timetables and whether each is open at now.
+QString listOffices(store::Store &store, const QDateTime &now);
+
 QString listAdvisors(store::Store &store);
 QString listKiosks(store::Store &store);
 QString listCalls(store::Store &store, int limit);

@@ -34,6 +34,8 @@ struct PeerSession {
     AdvisorState advisorState = AdvisorState::Away;
     qint64 availableSinceMs = 0; // longest-idle advisor goes first
     QString callId; // the call this peer is in or offered, if any
+    bool officeOpen = true; // kiosks: as last told
+    qint64 officeChangeAtMs = -1; // kiosks: closes_at or next_open_at last told
     QList<signalling::Message> pending; // relayed messages kept while the link is down
 };
 
@@ -66,6 +68,8 @@ public:
     // Rereads the active charter from the database and, if it changed, sends the new
     // service menu to every online kiosk.
     void reloadCharter();
+    // Tells every online kiosk whose office opened or closed (also done every 30 s).
+    void checkOfficeHours();
 
     int onlineAdvisorCount() const;
     int waitingCallCount() const;
@@ -82,6 +86,9 @@ private:
     void handleResume(signalling::PeerLink *link, const signalling::Message &message);
     void welcome(PeerSession &session, bool resumed);
     void sendServices(PeerSession &kiosk);
+    // Tells a kiosk whether its office is open (always, or only when that changed).
+    enum class Tell { Unknown = 0, Always, IfChanged };
+    void sendOfficeStatus(PeerSession &kiosk, Tell when);
     void endSession(const QString &peerId, const QString &reason);
     PeerSession *sessionOf(signalling::PeerLink *link);
     void deliver(const QString &peerId, const signalling::Message &message);
@@ -111,6 +118,7 @@ private:
     std::optional<Charter> m_charter;
     qint64 m_charterId = 0; // charter_versions.id of m_charter
     QTimer m_charterWatch;
+    QTimer m_officeWatch; // office hours change with the clock
 };
 
 } // namespace ventanilla::hub

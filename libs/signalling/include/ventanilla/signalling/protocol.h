@@ -23,6 +23,7 @@ enum class MessageType {
     Resume,
     Welcome,
     Services,
+    OfficeStatus,
     Ping,
     Pong,
     Bye,
@@ -59,6 +60,7 @@ inline const QString kOutOfOrder = QStringLiteral("out-of-order");
 inline const QString kWrongDirection = QStringLiteral("wrong-direction");
 inline const QString kNoSuchCall = QStringLiteral("no-such-call");
 inline const QString kUnknownService = QStringLiteral("unknown-service");
+inline const QString kClosed = QStringLiteral("closed");
 inline const QString kNotAllowed = QStringLiteral("not-allowed");
 inline const QString kUnavailable = QStringLiteral("unavailable");
 inline const QString kInternal = QStringLiteral("internal");

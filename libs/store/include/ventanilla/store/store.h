@@ -4,6 +4,7 @@
 
 #include "ventanilla/store/database.h"
 
+#include <QDate>
 #include <QList>
 
 #include <optional>
@@ -74,6 +75,16 @@ struct CharterRecord {
     bool active = false;
 };
 
+// A municipal office (oficina) where kiosks stand.
+struct OfficeRecord {
+    qint64 id = 0;
+    QString ineCode; // the municipality's 5-digit INE code
+    QString municipality;
+    QString address;
+    QString timeZone = QStringLiteral("Europe/Madrid");
+    QString openingHours; // as written by IT staff, see hub/opening_hours.h
+};
+
 enum class CharterImport { Unknown = 0, Imported, AlreadyActive, Reactivated };
 
 class Store {
@@ -108,6 +119,16 @@ public:
     CharterImport importCharter(const QString &version, const QString &source, const QList<ServiceRow> &services);
     std::optional<CharterRecord> activeCharter();
     QList<CharterRecord> charters();
+
+    qint64 addOffice(const OfficeRecord &office);
+    std::optional<OfficeRecord> officeByIneCode(const QString &ineCode);
+    std::optional<OfficeRecord> officeOfKiosk(qint64 kioskId);
+    QList<OfficeRecord> offices();
+    void setOpeningHours(qint64 officeId, const QString &openingHours);
+    // Adding a holiday that exists already just updates its note.
+    void addHoliday(qint64 officeId, const QDate &day, const QString &note);
+    QList<QDate> holidays(qint64 officeId);
+    void attachKiosk(qint64 kioskId, qint64 officeId);
 
     void audit(const QString &actor, const QString &action, const QString &detail = {});
 
