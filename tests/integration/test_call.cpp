@@ -52,6 +52,7 @@ TEST_CASE("a kiosk calls, the advisor answers, the screen is shared and the call
     REQUIRE(test::waitUntil([&] { return console.callState() == CallState::Ringing; }, 10000));
     CHECK(console.incomingMunicipality() == QStringLiteral("El Bonillo"));
     CHECK(console.incomingService() == QStringLiteral("padron"));
+    CHECK(console.incomingServiceName() == QStringLiteral("Certificado de empadronamiento"));
     console.accept();
 
     REQUIRE(test::waitUntil(

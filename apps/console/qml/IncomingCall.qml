@@ -18,7 +18,7 @@ Rectangle {
         spacing: 10
         Label { text: qsTr("Llamada entrante"); font.pixelSize: Theme.small; color: Theme.muted }
         Label { text: controller.incomingMunicipality; font.pixelSize: Theme.title; font.bold: true; color: Theme.text }
-        Label { text: qsTr("Servicio: ") + controller.incomingService; font.pixelSize: Theme.normal; color: Theme.text }
+        Label { text: qsTr("Servicio: ") + controller.incomingServiceName; font.pixelSize: Theme.normal; color: Theme.text }
         Item { Layout.fillHeight: true }
         RowLayout {
             spacing: 16

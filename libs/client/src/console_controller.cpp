@@ -88,6 +88,9 @@ void ConsoleController::onRoleMessage(const signalling::Message &message)
         setCallId(message.string(QStringLiteral("call_id")));
         m_incomingMunicipality = message.string(QStringLiteral("municipality"));
         m_incomingService = message.string(QStringLiteral("service"));
+        m_incomingServiceName = message.has(QStringLiteral("service_name"))
+            ? message.string(QStringLiteral("service_name"))
+            : m_incomingService;
         setCallState(CallState::Ringing);
         Q_EMIT incomingCall();
         break;

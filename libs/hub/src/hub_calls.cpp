@@ -172,7 +172,10 @@ void Hub::offerWaitingCalls()
                 {{QStringLiteral("call_id"), call.id},
                     {QStringLiteral("site_id"), kiosk.peerId.section(QLatin1Char(':'), 1)},
                     {QStringLiteral("municipality"), kiosk.name}, {QStringLiteral("service"), call.service},
-                    {QStringLiteral("ring_timeout_ms"), m_config.ringTimeout_ms}}));
+                    {QStringLiteral("ring_timeout_ms"), m_config.ringTimeout_ms},
+                    {QStringLiteral("service_name"),
+                        m_charter && m_charter->service(call.service) ? m_charter->service(call.service)->nameEs
+                                                                      : call.service}}));
         it = m_waiting.erase(it);
     }
     sendQueuePositions();

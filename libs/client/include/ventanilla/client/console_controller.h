@@ -14,6 +14,7 @@ class ConsoleController : public CallController {
     Q_PROPERTY(bool available READ available NOTIFY availableChanged)
     Q_PROPERTY(QString incomingMunicipality READ incomingMunicipality NOTIFY callStateChanged)
     Q_PROPERTY(QString incomingService READ incomingService NOTIFY callStateChanged)
+    Q_PROPERTY(QString incomingServiceName READ incomingServiceName NOTIFY callStateChanged)
 public:
     explicit ConsoleController(const ConsoleConfig &config, QObject *parent = nullptr);
 
@@ -23,6 +24,8 @@ public:
     bool available() const { return m_available; }
     QString incomingMunicipality() const { return m_incomingMunicipality; }
     QString incomingService() const { return m_incomingService; }
+    // The service's name in the charter (the id when the hub does not send one).
+    QString incomingServiceName() const { return m_incomingServiceName; }
 
     Q_INVOKABLE void logIn(const QString &user, const QString &password);
     Q_INVOKABLE void logOut();
@@ -46,6 +49,7 @@ private:
     bool m_available = false;
     QString m_incomingMunicipality;
     QString m_incomingService;
+    QString m_incomingServiceName;
 };
 
 } // namespace ventanilla::client
