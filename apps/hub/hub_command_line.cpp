@@ -23,6 +23,7 @@ const char *kUsage = R"(commands:
   serve                               run the hub (the default)
   init                                create the database and the demo PKI
   add-advisor USER "DISPLAY NAME"     add an advisor; the password is read from standard input
+  set-skills USER ["SKILL[:LEVEL],…"] what an advisor attends (none: everything)
   add-kiosk SITE_ID "MUNICIPALITY"    add a kiosk; prints its credential once
   list-advisors | list-kiosks         list them
   add-office INE "MUNICIPALITY" "ADDRESS" "HOURS"   a municipal office, e.g. HOURS "mon-sun 09:00-14:00 16:00-19:00"
@@ -151,6 +152,8 @@ int runCommand(const QStringList &arguments)
             [](store::Store &s, const QStringList &a) {
                 return admin::addAdvisor(s, a[0], a[1], QTextStream(stdin).readLine());
             }},
+        {"set-skills", 1, 2,
+            [](store::Store &s, const QStringList &a) { return admin::setSkills(s, a[0], a.value(1)); }},
         {"add-kiosk", 2, 2, [](store::Store &s, const QStringList &a) { return admin::addKiosk(s, a[0], a[1]); }},
         {"list-advisors", 0, 0, [&](store::Store &s, const QStringList &) { return text(admin::listAdvisors(s)); }},
         {"list-kiosks", 0, 0, [&](store::Store &s, const QStringList &) { return text(admin::listKiosks(s)); }},

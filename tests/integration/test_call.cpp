@@ -55,8 +55,21 @@ TEST_CASE("a kiosk calls, the advisor answers, the screen is shared and the call
     CHECK(console.incomingServiceName() == QStringLiteral("Certificado de empadronamiento"));
     console.accept();
 
-    REQUIRE(test::waitUntil(
-        [&] { return kiosk.callState() == CallState::InCall && console.callState() == CallState::InCall; }, 15000));
+    const auto describe = [&] {
+        return QStringLiteral(
+            "kiosk %1 %2, console %3 %4; video frames k %5 c %6; desktop frames c %7; errors: %8 | %9")
+            .arg(int(kiosk.callState()))
+            .arg(kiosk.media().connectionState())
+            .arg(int(console.callState()))
+            .arg(console.media().connectionState())
+            .arg(kiosk.media().remoteVideoFrames())
+            .arg(console.media().remoteVideoFrames())
+            .arg(console.media().remoteDesktopFrames())
+            .arg(kiosk.lastError(), console.lastError())
+            .toStdString();
+    };
+    REQUIRE_EVENTUALLY(
+        kiosk.callState() == CallState::InCall && console.callState() == CallState::InCall, 15000, describe());
     REQUIRE(test::waitUntil(
         [&] {
             return kiosk.media().remoteVideoFrames() > 20 && console.media().remoteVideoFrames() > 20
@@ -67,8 +80,7 @@ TEST_CASE("a kiosk calls, the advisor answers, the screen is shared and the call
     CHECK(console.peerName() == QStringLiteral("El Bonillo"));
 
     console.requestKioskScreen(true);
-    REQUIRE(test::waitUntil(
-        [&] { return console.peerSharingDesktop() && console.media().remoteDesktopFrames() > 10; }, 15000));
+    REQUIRE_EVENTUALLY(console.peerSharingDesktop() && console.media().remoteDesktopFrames() > 10, 15000, describe());
     CHECK(kiosk.sharingDesktop());
     console.requestKioskScreen(false);
     REQUIRE(test::waitUntil([&] { return !console.peerSharingDesktop(); }, 5000));
@@ -281,4 +293,36 @@ TEST_CASE("a kiosk in a closed office is told so and cannot call until it opens"
     REQUIRE(test::waitUntil([&] { return !kiosk.nextOpening().isEmpty(); }, 5000));
     CHECK(kiosk.nextOpening().endsWith(QStringLiteral("09:00")));
     CHECK_FALSE(kiosk.officeOpen());
+}
+
+TEST_CASE("a citizen rings the advisor who has the service's skill", "[call][routing]")
+{
+    test::HubFixture fixture;
+    REQUIRE_OK(hub::admin::addAdvisor(
+        fixture.store(), QStringLiteral("luis"), QStringLiteral("Luis Pérez"), test::kAdvisorPassword));
+    REQUIRE_OK(hub::admin::setSkills(fixture.store(), test::kAdvisorUser, QStringLiteral("ayudas")));
+    REQUIRE_OK(hub::admin::setSkills(fixture.store(), QStringLiteral("luis"), QStringLiteral("padron:2,registro")));
+    CHECK_FALSE(hub::admin::setSkills(fixture.store(), QStringLiteral("luis"), QStringLiteral("padron:0")).ok());
+    CHECK_FALSE(hub::admin::setSkills(fixture.store(), QStringLiteral("nobody"), QStringLiteral("padron")).ok());
+
+    client::ConsoleController ana(fixture.consoleConfig());
+    logInAvailable(ana); // she has been waiting longest, but she does not do padrón
+    client::ConsoleConfig luisConfig = fixture.consoleConfig();
+    luisConfig.user = QStringLiteral("luis");
+    client::ConsoleController luis(luisConfig);
+    luis.logIn(QStringLiteral("luis"), test::kAdvisorPassword);
+    REQUIRE(test::waitUntil([&] { return luis.loggedIn(); }, 10000));
+    luis.setAvailable(true);
+    REQUIRE(test::waitUntil([&] { return luis.available(); }, 5000));
+
+    client::KioskController kiosk(fixture.kioskConfig());
+    connectKiosk(kiosk);
+    kiosk.requestCall(QStringLiteral("padron"));
+    REQUIRE(test::waitUntil([&] { return luis.callState() == CallState::Ringing; }, 10000));
+    CHECK(ana.callState() == CallState::Idle);
+    luis.decline();
+    // Nobody else has the skill and padrón overflows only after a minute: the citizen waits.
+    test::spin(1500);
+    CHECK(ana.callState() == CallState::Idle);
+    CHECK(kiosk.callState() == CallState::Waiting);
 }

@@ -29,6 +29,13 @@ bool waitUntil(const std::function<bool()> &condition, int timeout_ms);
             FAIL(#expression << ": " << status_.error().toStdString());                                                \
     } while (false)
 
+// Waits for condition; on time-out fails with describe, evaluated then (the state at failure).
+#define REQUIRE_EVENTUALLY(condition, timeout_ms, describe)                                                            \
+    do {                                                                                                               \
+        if (!ventanilla::test::waitUntil([&] { return static_cast<bool>(condition); }, timeout_ms))                    \
+            FAIL("still false after " << (timeout_ms) << " ms: " #condition "\n" << describe);                         \
+    } while (false)
+
 // Runs the event loop for duration_ms.
 void spin(int duration_ms);
 

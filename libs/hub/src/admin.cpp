@@ -80,6 +80,26 @@ Result<QString> addAdvisor(
     return QStringLiteral("advisor %1 added").arg(username);
 }
 
+Result<QString> setSkills(store::Store &store, const QString &username, const QString &skills)
+{
+    const auto advisor = store.advisorByUsername(username);
+    if (!advisor)
+        return failure(QStringLiteral("no advisor %1").arg(username));
+    static const QRegularExpression entry(QStringLiteral("^([a-z0-9][a-z0-9-]{0,31})(?::([1-9]))?$"));
+    QHash<QString, int> levels;
+    for (const QString &item : skills.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const auto match = entry.match(item.trimmed());
+        if (!match.hasMatch())
+            return failure(
+                QStringLiteral("\"%1\" is not a skill like padron or padron:2 (levels 1 to 9)").arg(item.trimmed()));
+        levels.insert(match.captured(1), match.captured(2).isEmpty() ? 1 : match.captured(2).toInt());
+    }
+    store.setAdvisorSkills(advisor->id, levels);
+    store.audit(QStringLiteral("admin"), QStringLiteral("set-skills"), username + QLatin1Char(' ') + skills);
+    return levels.isEmpty() ? QStringLiteral("advisor %1 takes every service").arg(username)
+                            : QStringLiteral("advisor %1 has %2 skill(s)").arg(username).arg(levels.size());
+}
+
 Result<QString> addKiosk(store::Store &store, const QString &siteId, const QString &municipality)
 {
     if (!isIdentifier(siteId))

@@ -171,6 +171,8 @@ Result<Charter> parseCharter(const QString &text, const QString &fileName)
                 QStringLiteral("%1 s is shorter than commitment_within_s (%2 s)")
                     .arg(service.maxWait_s)
                     .arg(service.commitmentWithin_s));
+        service.routing = strategyFromId(file.choice(key("routing"), QStringLiteral("longest-idle"), strategyIds()));
+        service.overflowAfter_s = file.integer(key("overflow_after_s"), 60, 0, 3600);
         charter.services.append(service);
     }
     if (sections.isEmpty())

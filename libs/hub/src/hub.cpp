@@ -19,6 +19,11 @@ Hub::Hub(HubConfig config, store::Store store, QObject *parent)
     connect(&m_charterWatch, &QTimer::timeout, this, &Hub::reloadCharter);
     m_officeWatch.setInterval(30000);
     connect(&m_officeWatch, &QTimer::timeout, this, &Hub::checkOfficeHours);
+    m_dispatchTick.setInterval(1000);
+    connect(&m_dispatchTick, &QTimer::timeout, this, [this] {
+        if (!m_waiting.empty())
+            offerWaitingCalls();
+    });
 }
 
 Hub::~Hub()
@@ -42,6 +47,7 @@ Status Hub::start()
                             " (ventanilla-hub import-charter FILE)";
     m_charterWatch.start();
     m_officeWatch.start();
+    m_dispatchTick.start();
     auto tls = signalling::serverTlsConfiguration(pki.hubCertificate, pki.hubKey);
     if (!tls)
         return failure(tls.error());

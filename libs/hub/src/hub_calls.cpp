@@ -104,6 +104,8 @@ void Hub::handleCallRequest(PeerSession &kiosk, const Message &message)
     call->service = message.string(QStringLiteral("service"));
     call->phase = CallPhase::Waiting;
     call->requestedAtMs = store::nowMs();
+    const Service &service = *m_charter->service(serviceId);
+    call->routing = {service.skill, service.routing, service.overflowAfter_s, call->requestedAtMs, {}};
     // Recorded before it is acknowledged: an accepted request is never lost.
     m_store.insertCall({.id = call->id,
         .kioskId = kiosk.recordId,
@@ -142,19 +144,18 @@ void Hub::offerWaitingCalls()
 {
     for (auto it = m_waiting.begin(); it != m_waiting.end();) {
         ActiveCall &call = *m_calls.at(*it);
-        PeerSession *best = nullptr;
-        const qint64 now = store::nowMs();
+        QList<RoutingAdvisor> available;
         for (const auto &session : std::as_const(m_sessions)) {
-            if (session->role != PeerRole::Advisor || session->advisorState != AdvisorState::Available || !session->link
-                || call.declinedUntilMs.value(session->peerId, 0) > now)
-                continue;
-            if (!best || session->availableSinceMs < best->availableSinceMs)
-                best = session.get();
+            if (session->role == PeerRole::Advisor && session->advisorState == AdvisorState::Available && session->link)
+                available.append({session->peerId, session->skills, session->availableSinceMs, session->callsToday});
         }
-        if (!best) {
+        const auto picked = m_router.pick(call.routing, available, store::nowMs());
+        if (!picked) {
             ++it;
             continue;
         }
+        PeerSession *best = m_sessions.value(*picked).get();
+        m_router.offered(call.routing.skill, best->peerId);
         call.phase = CallPhase::Offered;
         call.announcedPosition = 0;
         call.advisorPeer = best->peerId;
@@ -205,6 +206,7 @@ void Hub::handleAccept(PeerSession &advisor, const Message &message)
     call->phase = CallPhase::Connected;
     call->ringTimer.reset();
     advisor.advisorState = AdvisorState::InCall;
+    ++advisor.callsToday;
     m_store.markCallAnswered(call->id, advisor.recordId, store::nowMs());
     const PeerSession &kiosk = *m_sessions.value(call->kioskPeer);
     qCInfo(lcHub).noquote() << advisor.peerId << "accepted" << call->id;
@@ -228,8 +230,7 @@ void Hub::handleDecline(PeerSession &advisor, const Message &message)
         return refuse(
             advisor, errors::kNoSuchCall, QStringLiteral("no call %1 is ringing for you").arg(callId), message);
     qCInfo(lcHub).noquote() << advisor.peerId << "declined" << call->id;
-    call->declinedUntilMs.insert(advisor.peerId, store::nowMs() + kDeclineExclusion_ms);
-    QTimer::singleShot(kDeclineExclusion_ms + 10, this, &Hub::offerWaitingCalls);
+    call->routing.declinedUntilMs.insert(advisor.peerId, store::nowMs() + kDeclineExclusion_ms);
     call->phase = CallPhase::Waiting;
     call->advisorPeer.clear();
     call->ringTimer.reset();

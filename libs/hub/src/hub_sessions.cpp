@@ -98,6 +98,9 @@ void Hub::handleHello(PeerLink *link, const Message &message)
         session->peerId = QStringLiteral("advisor:") + user;
         session->recordId = advisor->id;
         session->name = advisor->displayName;
+        session->skills = m_store.advisorSkills(advisor->id);
+        session->callsToday
+            = m_store.callsAnsweredSince(advisor->id, QDateTime(QDate::currentDate(), QTime(0, 0)).toMSecsSinceEpoch());
     }
 
     if (m_sessions.contains(session->peerId)) {

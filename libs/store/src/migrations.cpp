@@ -99,6 +99,14 @@ CREATE TABLE office_holidays (
 );
 ALTER TABLE kiosks ADD COLUMN office_id INTEGER REFERENCES offices(id);
 )sql"},
+        {4, "advisors' skills with their levels", R"sql(
+CREATE TABLE advisor_skills (
+  advisor_id INTEGER NOT NULL REFERENCES advisors(id),
+  skill      TEXT NOT NULL,
+  level      INTEGER NOT NULL CHECK (level BETWEEN 1 AND 9),
+  PRIMARY KEY (advisor_id, skill)
+);
+)sql"},
     };
     return all;
 }

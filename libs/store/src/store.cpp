@@ -86,6 +86,38 @@ QList<AdvisorRecord> Store::advisors()
     return result;
 }
 
+void Store::setAdvisorSkills(qint64 advisorId, const QHash<QString, int> &skills)
+{
+    Transaction transaction(m_db);
+    m_db.prepare(QStringLiteral("DELETE FROM advisor_skills WHERE advisor_id = ?")).bind(1, advisorId).run();
+    for (auto it = skills.cbegin(); it != skills.cend(); ++it) {
+        m_db.prepare(QStringLiteral("INSERT INTO advisor_skills (advisor_id, skill, level) VALUES (?, ?, ?)"))
+            .bind(1, advisorId)
+            .bind(2, it.key())
+            .bind(3, it.value())
+            .run();
+    }
+    transaction.commit();
+}
+
+QHash<QString, int> Store::advisorSkills(qint64 advisorId)
+{
+    QHash<QString, int> skills;
+    auto row = m_db.prepare(QStringLiteral("SELECT skill, level FROM advisor_skills WHERE advisor_id = ?"));
+    row.bind(1, advisorId);
+    while (row.step())
+        skills.insert(row.text(0), static_cast<int>(row.integer(1)));
+    return skills;
+}
+
+int Store::callsAnsweredSince(qint64 advisorId, qint64 sinceMs)
+{
+    auto row = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM calls WHERE advisor_id = ? AND answered_at_ms >= ?"));
+    row.bind(1, advisorId).bind(2, sinceMs);
+    row.step();
+    return static_cast<int>(row.integer(0));
+}
+
 qint64 Store::addKiosk(const QString &siteId, const QString &municipality, const QString &credentialHash)
 {
     m_db.prepare(QStringLiteral(

@@ -15,6 +15,10 @@ Result<QString> initialise(const HubConfig &config);
 
 Result<QString> addAdvisor(
     store::Store &store, const QString &username, const QString &displayName, const QString &password);
+// Sets an advisor's skills from "padron:1,ayudas:3,general" (level 1 is tried first, 9 last;
+// no level means 1). An empty list makes the advisor a generalist who takes every service.
+Result<QString> setSkills(store::Store &store, const QString &username, const QString &skills);
+
 // Returns the new kiosk's credential: shown once, only its hash is stored.
 Result<QString> addKiosk(store::Store &store, const QString &siteId, const QString &municipality);
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ventanilla/core/result.h"
+#include "ventanilla/hub/router.h"
 
 #include <QJsonArray>
 #include <QList>
@@ -33,6 +34,9 @@ struct Service {
     int commitmentPercent = 0;
     int commitmentWithin_s = 0;
     int maxWait_s = 0;
+    // How its callers are routed, and after how long anyone may take them (0: never).
+    RoutingStrategy routing = RoutingStrategy::LongestIdle;
+    int overflowAfter_s = 60;
 };
 
 struct Charter {

@@ -33,6 +33,8 @@ struct PeerSession {
     std::unique_ptr<QTimer> graceTimer; // runs while disconnected
     AdvisorState advisorState = AdvisorState::Away;
     qint64 availableSinceMs = 0; // longest-idle advisor goes first
+    QHash<QString, int> skills; // advisors: skill → level; empty takes every service
+    int callsToday = 0; // advisors: answered since local midnight
     QString callId; // the call this peer is in or offered, if any
     bool officeOpen = true; // kiosks: as last told
     qint64 officeChangeAtMs = -1; // kiosks: closes_at or next_open_at last told
@@ -47,7 +49,7 @@ struct ActiveCall {
     CallPhase phase = CallPhase::Unknown;
     qint64 requestedAtMs = 0;
     int announcedPosition = 0; // last queue position told to the kiosk
-    QHash<QString, qint64> declinedUntilMs; // advisor -> not offered this call again before then
+    RoutingCall routing; // its skill, strategy, overflow and declines
     std::unique_ptr<QTimer> ringTimer;
 };
 
@@ -119,6 +121,8 @@ private:
     qint64 m_charterId = 0; // charter_versions.id of m_charter
     QTimer m_charterWatch;
     QTimer m_officeWatch; // office hours change with the clock
+    QTimer m_dispatchTick; // while citizens wait: overflow and decline exclusions expire with time
+    Router m_router;
 };
 
 } // namespace ventanilla::hub

@@ -5,6 +5,7 @@
 #include "ventanilla/store/database.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
 
 #include <optional>
@@ -97,6 +98,12 @@ public:
     qint64 addAdvisor(const QString &username, const QString &displayName, const QString &passwordHash);
     std::optional<AdvisorRecord> advisorByUsername(const QString &username);
     QList<AdvisorRecord> advisors();
+
+    // Replaces an advisor's skills (skill → level 1..9) in one transaction.
+    void setAdvisorSkills(qint64 advisorId, const QHash<QString, int> &skills);
+    QHash<QString, int> advisorSkills(qint64 advisorId);
+    // Calls the advisor answered since sinceMs.
+    int callsAnsweredSince(qint64 advisorId, qint64 sinceMs);
 
     qint64 addKiosk(const QString &siteId, const QString &municipality, const QString &credentialHash);
     std::optional<KioskRecord> kioskBySiteId(const QString &siteId);
