@@ -13,6 +13,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
 
@@ -325,4 +326,57 @@ TEST_CASE("a citizen rings the advisor who has the service's skill", "[call][rou
     test::spin(1500);
     CHECK(ana.callState() == CallState::Idle);
     CHECK(kiosk.callState() == CallState::Waiting);
+}
+
+TEST_CASE("after a call the advisor wraps up, and no citizen rings during a break", "[call][advisors]")
+{
+    test::HubFixture fixture(30000, 20000, 2);
+    client::ConsoleController console(fixture.consoleConfig());
+    client::KioskController kiosk(fixture.kioskConfig());
+    logInAvailable(console);
+    connectKiosk(kiosk);
+
+    kiosk.requestCall(QStringLiteral("general"));
+    REQUIRE(test::waitUntil([&] { return console.callState() == CallState::Ringing; }, 10000));
+    console.accept();
+    REQUIRE(test::waitUntil([&] { return console.callState() == CallState::InCall; }, 15000));
+    const QString firstCall = kiosk.callId();
+    kiosk.hangUp();
+    REQUIRE(test::waitUntil([&] { return console.advisorState() == QStringLiteral("wrap-up"); }, 5000));
+    CHECK(console.wrapUpUntilMs() > QDateTime::currentMSecsSinceEpoch());
+
+    // The next citizen waits while the advisor wraps up, then rings when wrap-up ends by itself.
+    kiosk.requestCall(QStringLiteral("general"));
+    REQUIRE(test::waitUntil([&] { return kiosk.queuePosition() == 1; }, 5000));
+    CHECK(console.callState() == CallState::Idle);
+    REQUIRE(test::waitUntil([&] { return console.callState() == CallState::Ringing; }, 5000));
+    const auto first = fixture.store().call(firstCall);
+    REQUIRE(first);
+    CHECK(fixture.store()
+              .database()
+              .prepare(QStringLiteral("SELECT wrap_up_ended_at_ms IS NOT NULL FROM calls WHERE id = ?"))
+              .bind(1, firstCall)
+              .step());
+
+    // A break with a reason: the ringing call is passed on and nobody rings until the advisor is back.
+    console.takeBreak(QStringLiteral("Comida"));
+    REQUIRE(test::waitUntil([&] { return console.advisorState() == QStringLiteral("break"); }, 5000));
+    CHECK(console.stateReason() == QStringLiteral("Comida"));
+    REQUIRE(test::waitUntil([&] { return console.callState() == CallState::Idle; }, 5000));
+    test::spin(1200);
+    CHECK(console.callState() == CallState::Idle);
+    CHECK(kiosk.callState() == CallState::Waiting);
+    console.setAvailable(true);
+    REQUIRE(test::waitUntil([&] { return console.callState() == CallState::Ringing; }, 5000));
+
+    // Every change is in the state log, for occupancy.
+    QStringList states;
+    for (const auto &change :
+        fixture.store().advisorStateLog(fixture.store().advisorByUsername(test::kAdvisorUser)->id))
+        states << change.state;
+    INFO(states.join(QLatin1Char(' ')).toStdString());
+    CHECK(states.mid(0, 6)
+        == QStringList{QStringLiteral("away"), QStringLiteral("available"), QStringLiteral("offered"),
+            QStringLiteral("in-call"), QStringLiteral("wrap-up"), QStringLiteral("available")});
+    CHECK(states.contains(QStringLiteral("break")));
 }

@@ -9,7 +9,7 @@
 
 namespace ventanilla::test {
 
-HubFixture::HubFixture(int grace_ms, int ringTimeout_ms)
+HubFixture::HubFixture(int grace_ms, int ringTimeout_ms, int wrapUp_s)
 {
     REQUIRE(m_dir.isValid());
     m_config.dataDirectory = m_dir.path();
@@ -18,6 +18,7 @@ HubFixture::HubFixture(int grace_ms, int ringTimeout_ms)
     m_config.port = 0;
     m_config.grace_ms = grace_ms;
     m_config.ringTimeout_ms = ringTimeout_ms;
+    m_config.wrapUp_s = wrapUp_s;
     m_config.heartbeat_ms = 1000;
     auto initialised = hub::admin::initialise(m_config);
     REQUIRE(initialised.ok());

@@ -8,6 +8,14 @@ import Ventanilla
 Item {
     id: desk
     required property ConsoleController controller
+    readonly property string stateText: {
+        switch (controller.advisorState) {
+        case "available": return qsTr("Disponible")
+        case "wrap-up": return qsTr("Cerrando la atención")
+        case "break": return qsTr("En pausa") + (controller.stateReason.length > 0 ? " (" + controller.stateReason + ")" : "")
+        default: return qsTr("Ausente")
+        }
+    }
 
     Rectangle {
         id: bar
@@ -47,9 +55,25 @@ Item {
                 onToggled: desk.controller.setAvailable(checked)
             }
             Label {
-                text: desk.controller.available ? qsTr("Disponible") : qsTr("Ausente")
+                text: desk.stateText
                 color: "white"
                 font.pixelSize: Theme.normal
+            }
+            Button {
+                text: qsTr("Pausa")
+                enabled: desk.controller.callState === CallController.Idle
+                onClicked: breakMenu.open()
+                Menu {
+                    id: breakMenu
+                    Repeater {
+                        model: [qsTr("Descanso"), qsTr("Comida"), qsTr("Formación"), qsTr("Reunión"), qsTr("Otro")]
+                        MenuItem {
+                            required property string modelData
+                            text: modelData
+                            onTriggered: desk.controller.takeBreak(modelData)
+                        }
+                    }
+                }
             }
             Button {
                 text: qsTr("Salir")
@@ -63,10 +87,28 @@ Item {
         anchors { left: parent.left; right: parent.right; top: bar.bottom; bottom: parent.bottom }
         Label {
             anchors.centerIn: parent
-            visible: desk.controller.callState === CallController.Idle
-            text: desk.controller.available ? qsTr("Esperando a la próxima persona…") : qsTr("Está ausente: no recibirá llamadas")
+            visible: desk.controller.callState === CallController.Idle && desk.controller.advisorState !== "wrap-up"
+            text: desk.controller.available ? qsTr("Esperando a la próxima persona…")
+                                            : qsTr("No recibirá llamadas hasta que se ponga disponible")
             color: Theme.muted
             font.pixelSize: Theme.title
+        }
+        Column {
+            anchors.centerIn: parent
+            spacing: 16
+            visible: desk.controller.callState === CallController.Idle && desk.controller.advisorState === "wrap-up"
+            Label {
+                anchors.horizontalCenter: parent.horizontalCenter
+                text: qsTr("Termine el registro de la atención anterior")
+                color: Theme.text
+                font.pixelSize: Theme.title
+            }
+            Button {
+                anchors.horizontalCenter: parent.horizontalCenter
+                text: qsTr("Estoy disponible")
+                highlighted: true
+                onClicked: desk.controller.setAvailable(true)
+            }
         }
         IncomingCall {
             anchors.centerIn: parent

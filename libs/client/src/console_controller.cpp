@@ -33,7 +33,8 @@ void ConsoleController::logOut()
 {
     disconnectFromHub();
     m_loggedIn = false;
-    m_available = false;
+    m_state = QStringLiteral("away");
+    m_stateReason.clear();
     Q_EMIT loginChanged();
     Q_EMIT availableChanged();
 }
@@ -42,6 +43,12 @@ void ConsoleController::setAvailable(bool available)
 {
     send(makeMessage(MessageType::AdvisorState,
         {{QStringLiteral("state"), available ? QStringLiteral("available") : QStringLiteral("away")}}));
+}
+
+void ConsoleController::takeBreak(const QString &reason)
+{
+    send(makeMessage(MessageType::AdvisorState,
+        {{QStringLiteral("state"), QStringLiteral("break")}, {QStringLiteral("reason"), reason.left(64)}}));
 }
 
 void ConsoleController::accept()
@@ -71,14 +78,12 @@ void ConsoleController::requestKioskScreen(bool shown)
 void ConsoleController::onRoleMessage(const signalling::Message &message)
 {
     switch (message.type()) {
-    case MessageType::AdvisorState: {
-        const bool available = message.string(QStringLiteral("state")) == QLatin1String("available");
-        if (available != m_available) {
-            m_available = available;
-            Q_EMIT availableChanged();
-        }
+    case MessageType::AdvisorState:
+        m_state = message.string(QStringLiteral("state"));
+        m_stateReason = message.string(QStringLiteral("reason"));
+        m_wrapUpUntilMs = message.integer(QStringLiteral("until_ms"));
+        Q_EMIT availableChanged();
         break;
-    }
     case MessageType::CallOffer:
         if (callState() != CallState::Idle) {
             send(makeMessage(

@@ -121,22 +121,36 @@ void Hub::handleCallRequest(PeerSession &kiosk, const Message &message)
 
 void Hub::handleAdvisorState(PeerSession &advisor, const Message &message)
 {
-    const bool wantsAvailable = message.string(QStringLiteral("state")) == QLatin1String("available");
+    const QString wanted = message.string(QStringLiteral("state"));
+    if (wanted == QLatin1String("wrap-up"))
+        return refuse(
+            advisor, errors::kNotAllowed, QStringLiteral("wrap-up starts by itself when a call ends"), message);
     if (advisor.advisorState == AdvisorState::InCall)
         return refuse(advisor, errors::kOutOfOrder, QStringLiteral("finish the current call first"), message);
-    if (advisor.advisorState == AdvisorState::Offered && !wantsAvailable) {
-        handleDecline(advisor, makeMessage(MessageType::CallDecline, {{QStringLiteral("call_id"), advisor.callId}}));
+    if (advisor.advisorState == AdvisorState::Offered && wanted != QLatin1String("available")) {
+        // Leaving while ringing passes the call on; the console learns the offer is gone.
+        const QString ringing = advisor.callId;
+        handleDecline(advisor, makeMessage(MessageType::CallDecline, {{QStringLiteral("call_id"), ringing}}));
+        deliver(advisor.peerId,
+            makeMessage(MessageType::CallEnded,
+                {{QStringLiteral("call_id"), ringing}, {QStringLiteral("reason"), QStringLiteral("declined")}}));
     }
-    if (wantsAvailable && advisor.advisorState != AdvisorState::Available
-        && advisor.advisorState != AdvisorState::Offered) {
-        advisor.advisorState = AdvisorState::Available;
-        advisor.availableSinceMs = store::nowMs();
-    } else if (!wantsAvailable) {
-        advisor.advisorState = AdvisorState::Away;
+    if (wanted == QLatin1String("available")) {
+        if (advisor.advisorState == AdvisorState::WrapUp)
+            finishWrapUp(advisor); // done early
+        else if (advisor.advisorState != AdvisorState::Offered) {
+            // Back from away or a break: calls passed on only because they left may come to them again.
+            for (const QString &callId : m_waiting)
+                m_calls.at(callId)->routing.declinedUntilMs.remove(advisor.peerId);
+            setAdvisorState(advisor, AdvisorState::Available);
+        }
+    } else {
+        if (advisor.advisorState == AdvisorState::WrapUp && !advisor.wrapUpCallId.isEmpty())
+            m_store.markWrapUpEnded(std::exchange(advisor.wrapUpCallId, QString()), store::nowMs());
+        const bool onBreak = wanted == QLatin1String("break");
+        setAdvisorState(advisor, onBreak ? AdvisorState::Break : AdvisorState::Away,
+            onBreak ? message.string(QStringLiteral("reason")) : QString());
     }
-    m_store.audit(advisor.peerId, QStringLiteral("state"), message.string(QStringLiteral("state")));
-    deliver(advisor.peerId,
-        makeMessage(MessageType::AdvisorState, {{QStringLiteral("state"), message.string(QStringLiteral("state"))}}));
     offerWaitingCalls();
 }
 
@@ -159,7 +173,7 @@ void Hub::offerWaitingCalls()
         call.phase = CallPhase::Offered;
         call.announcedPosition = 0;
         call.advisorPeer = best->peerId;
-        best->advisorState = AdvisorState::Offered;
+        setAdvisorState(*best, AdvisorState::Offered);
         best->callId = call.id;
         m_store.markCallOffered(call.id, best->recordId, store::nowMs());
         call.ringTimer = std::make_unique<QTimer>();
@@ -205,7 +219,7 @@ void Hub::handleAccept(PeerSession &advisor, const Message &message)
             advisor, errors::kNoSuchCall, QStringLiteral("no call %1 is ringing for you").arg(callId), message);
     call->phase = CallPhase::Connected;
     call->ringTimer.reset();
-    advisor.advisorState = AdvisorState::InCall;
+    setAdvisorState(advisor, AdvisorState::InCall);
     ++advisor.callsToday;
     m_store.markCallAnswered(call->id, advisor.recordId, store::nowMs());
     const PeerSession &kiosk = *m_sessions.value(call->kioskPeer);
@@ -235,8 +249,7 @@ void Hub::handleDecline(PeerSession &advisor, const Message &message)
     call->advisorPeer.clear();
     call->ringTimer.reset();
     advisor.callId.clear();
-    advisor.advisorState = AdvisorState::Available;
-    advisor.availableSinceMs = store::nowMs();
+    setAdvisorState(advisor, AdvisorState::Available);
     m_waiting.push_front(call->id); // it keeps its place at the head of the queue
     offerWaitingCalls();
 }
@@ -250,13 +263,11 @@ void Hub::ringTimedOut(const QString &callId)
     qCInfo(lcHub).noquote() << call.advisorPeer << "did not answer" << callId << "; setting them away";
     if (const auto advisor = m_sessions.value(call.advisorPeer)) {
         // An advisor who does not answer is probably not at the desk: stop offering them calls.
-        advisor->advisorState = AdvisorState::Away;
         advisor->callId.clear();
         deliver(advisor->peerId,
             makeMessage(MessageType::CallEnded,
                 {{QStringLiteral("call_id"), callId}, {QStringLiteral("reason"), QStringLiteral("ring-timeout")}}));
-        deliver(advisor->peerId,
-            makeMessage(MessageType::AdvisorState, {{QStringLiteral("state"), QStringLiteral("away")}}));
+        setAdvisorState(*advisor, AdvisorState::Away, QStringLiteral("ring-timeout"));
     }
     call.advisorPeer.clear();
     call.phase = CallPhase::Waiting;
@@ -306,11 +317,12 @@ void Hub::endCall(const QString &callId, const QString &reason, const QString &e
         if (!session || session->callId != callId)
             continue;
         session->callId.clear();
-        if (session->role == PeerRole::Advisor && session->advisorState != AdvisorState::Away) {
-            session->advisorState = AdvisorState::Available;
-            session->availableSinceMs = store::nowMs();
-        }
         deliver(peerId, ended);
+        // After a conversation the advisor wraps up; an offer that ended unanswered frees them.
+        if (session->role == PeerRole::Advisor && session->advisorState == AdvisorState::InCall)
+            startWrapUp(*session, callId);
+        else if (session->role == PeerRole::Advisor && session->advisorState == AdvisorState::Offered)
+            setAdvisorState(*session, AdvisorState::Available);
     }
     Q_EMIT callEnded(callId, reason);
     offerWaitingCalls();

@@ -27,6 +27,7 @@ HubConfig readHubConfig(ConfigFile &config, const QString &defaultDataDirectory)
     hub.heartbeat_ms = config.integer(QStringLiteral("hub/heartbeat_ms"), 5000, 500, 60000);
     hub.grace_ms = config.integer(QStringLiteral("hub/grace_ms"), 30000, 0, 600000);
     hub.ringTimeout_ms = config.integer(QStringLiteral("hub/ring_timeout_ms"), 20000, 1000, 300000);
+    hub.wrapUp_s = config.integer(QStringLiteral("hub/wrap_up_s"), 0, 0, 600);
     return hub;
 }
 

@@ -116,6 +116,9 @@ void Hub::handleHello(PeerLink *link, const Message &message)
     m_sessions.insert(session->peerId, session);
     m_peerByLink.insert(link->linkId(), session->peerId);
     m_store.audit(session->peerId, QStringLiteral("login"), link->remoteAddress());
+    if (session->role == PeerRole::Advisor)
+        m_store.logAdvisorState(
+            session->recordId, advisorStateName(AdvisorState::Away), QStringLiteral("login"), store::nowMs());
     qCInfo(lcHub).noquote() << session->peerId << "authenticated from" << link->remoteAddress();
     welcome(*session, false);
 }
@@ -154,10 +157,13 @@ void Hub::welcome(PeerSession &session, bool resumed)
         sendServices(session);
         sendOfficeStatus(session, Tell::Always);
     }
-    if (session.role == PeerRole::Advisor) {
-        const char *state = session.advisorState == AdvisorState::Away ? "away" : "available";
-        session.link->send(
-            makeMessage(MessageType::AdvisorState, {{QStringLiteral("state"), QString::fromLatin1(state)}}));
+    const bool stateTold
+        = session.advisorState == AdvisorState::Offered || session.advisorState == AdvisorState::InCall;
+    if (session.role == PeerRole::Advisor && !stateTold) {
+        QJsonObject fields{{QStringLiteral("state"), advisorStateName(session.advisorState)}};
+        if (!session.stateReason.isEmpty())
+            fields.insert(QStringLiteral("reason"), session.stateReason);
+        session.link->send(makeMessage(MessageType::AdvisorState, fields));
     }
 }
 
@@ -235,6 +241,11 @@ void Hub::endSession(const QString &peerId, const QString &reason)
     if (!session->callId.isEmpty())
         endCall(session->callId, reason, peerId);
     m_store.audit(peerId, QStringLiteral("logout"), reason);
+    if (session->role == PeerRole::Advisor) {
+        if (!session->wrapUpCallId.isEmpty())
+            m_store.markWrapUpEnded(session->wrapUpCallId, store::nowMs());
+        m_store.logAdvisorState(session->recordId, QStringLiteral("offline"), reason, store::nowMs());
+    }
     qCInfo(lcHub).noquote() << peerId << "session ended:" << reason;
 }
 

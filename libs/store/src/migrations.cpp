@@ -107,6 +107,17 @@ CREATE TABLE advisor_skills (
   PRIMARY KEY (advisor_id, skill)
 );
 )sql"},
+        {5, "advisors' state changes (for occupancy) and the end of each call's wrap-up", R"sql(
+CREATE TABLE advisor_state_log (
+  id         INTEGER PRIMARY KEY,
+  advisor_id INTEGER NOT NULL REFERENCES advisors(id),
+  state      TEXT NOT NULL,
+  reason     TEXT NOT NULL DEFAULT '',
+  at_ms      INTEGER NOT NULL
+);
+CREATE INDEX advisor_state_log_by_advisor ON advisor_state_log(advisor_id, at_ms);
+ALTER TABLE calls ADD COLUMN wrap_up_ended_at_ms INTEGER;
+)sql"},
     };
     return all;
 }

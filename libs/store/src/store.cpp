@@ -110,6 +110,36 @@ QHash<QString, int> Store::advisorSkills(qint64 advisorId)
     return skills;
 }
 
+void Store::logAdvisorState(qint64 advisorId, const QString &state, const QString &reason, qint64 atMs)
+{
+    m_db.prepare(QStringLiteral("INSERT INTO advisor_state_log (advisor_id, state, reason, at_ms) VALUES (?, ?, ?, ?)"))
+        .bind(1, advisorId)
+        .bind(2, state)
+        .bind(3, reason)
+        .bind(4, atMs)
+        .run();
+}
+
+QList<Store::StateChange> Store::advisorStateLog(qint64 advisorId)
+{
+    QList<StateChange> changes;
+    auto row = m_db.prepare(
+        QStringLiteral("SELECT state, reason, at_ms FROM advisor_state_log WHERE advisor_id = ? ORDER BY id"));
+    row.bind(1, advisorId);
+    while (row.step())
+        changes.append({row.text(0), row.text(1), row.integer(2)});
+    return changes;
+}
+
+void Store::markWrapUpEnded(const QString &callId, qint64 atMs)
+{
+    m_db.prepare(
+            QStringLiteral("UPDATE calls SET wrap_up_ended_at_ms = ? WHERE id = ? AND wrap_up_ended_at_ms IS NULL"))
+        .bind(1, atMs)
+        .bind(2, callId)
+        .run();
+}
+
 int Store::callsAnsweredSince(qint64 advisorId, qint64 sinceMs)
 {
     auto row = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM calls WHERE advisor_id = ? AND answered_at_ms >= ?"));

@@ -12,6 +12,10 @@ class ConsoleController : public CallController {
     Q_PROPERTY(QString advisorName READ advisorName NOTIFY loginChanged)
     Q_PROPERTY(QString defaultUser READ defaultUser CONSTANT)
     Q_PROPERTY(bool available READ available NOTIFY availableChanged)
+    // "available", "away", "break" or "wrap-up", as the hub last said.
+    Q_PROPERTY(QString advisorState READ advisorState NOTIFY availableChanged)
+    Q_PROPERTY(QString stateReason READ stateReason NOTIFY availableChanged)
+    Q_PROPERTY(qint64 wrapUpUntilMs READ wrapUpUntilMs NOTIFY availableChanged)
     Q_PROPERTY(QString incomingMunicipality READ incomingMunicipality NOTIFY callStateChanged)
     Q_PROPERTY(QString incomingService READ incomingService NOTIFY callStateChanged)
     Q_PROPERTY(QString incomingServiceName READ incomingServiceName NOTIFY callStateChanged)
@@ -21,7 +25,10 @@ public:
     bool loggedIn() const { return m_loggedIn; }
     QString advisorName() const { return m_advisorName; }
     QString defaultUser() const { return m_defaultUser; }
-    bool available() const { return m_available; }
+    bool available() const { return m_state == QLatin1String("available"); }
+    QString advisorState() const { return m_state; }
+    QString stateReason() const { return m_stateReason; }
+    qint64 wrapUpUntilMs() const { return m_wrapUpUntilMs; }
     QString incomingMunicipality() const { return m_incomingMunicipality; }
     QString incomingService() const { return m_incomingService; }
     // The service's name in the charter (the id when the hub does not send one).
@@ -29,7 +36,9 @@ public:
 
     Q_INVOKABLE void logIn(const QString &user, const QString &password);
     Q_INVOKABLE void logOut();
+    // Available also ends a wrap-up early.
     Q_INVOKABLE void setAvailable(bool available);
+    Q_INVOKABLE void takeBreak(const QString &reason);
     Q_INVOKABLE void accept();
     Q_INVOKABLE void decline();
     // Ask the kiosk to show (or stop showing) its screen.
@@ -46,7 +55,9 @@ private:
     bool m_loggedIn = false;
     QString m_advisorName;
     QString m_defaultUser;
-    bool m_available = false;
+    QString m_state = QStringLiteral("away");
+    QString m_stateReason;
+    qint64 m_wrapUpUntilMs = 0;
     QString m_incomingMunicipality;
     QString m_incomingService;
     QString m_incomingServiceName;

@@ -19,7 +19,8 @@
 namespace ventanilla::hub {
 
 enum class PeerRole { Unknown = 0, Kiosk, Advisor };
-enum class AdvisorState { Unknown = 0, Away, Available, Offered, InCall };
+enum class AdvisorState { Unknown = 0, Away, Available, Offered, InCall, WrapUp, Break };
+QString advisorStateName(AdvisorState state); // "away", "available", "offered", "in-call", "wrap-up", "break"
 enum class CallPhase { Unknown = 0, Waiting, Offered, Connected };
 
 // One authenticated kiosk or advisor; survives link losses for the grace period.
@@ -35,6 +36,9 @@ struct PeerSession {
     qint64 availableSinceMs = 0; // longest-idle advisor goes first
     QHash<QString, int> skills; // advisors: skill → level; empty takes every service
     int callsToday = 0; // advisors: answered since local midnight
+    QString stateReason; // advisors: why on a break
+    std::unique_ptr<QTimer> wrapUpTimer; // advisors: while wrapping up a call
+    QString wrapUpCallId;
     QString callId; // the call this peer is in or offered, if any
     bool officeOpen = true; // kiosks: as last told
     qint64 officeChangeAtMs = -1; // kiosks: closes_at or next_open_at last told
@@ -99,6 +103,10 @@ private:
     void dispatchAuthenticated(PeerSession &session, const signalling::Message &message);
     void handleCallRequest(PeerSession &kiosk, const signalling::Message &message);
     void handleAdvisorState(PeerSession &advisor, const signalling::Message &message);
+    // advisors (hub_advisors.cpp): every state change goes through here: logged, told to the advisor.
+    void setAdvisorState(PeerSession &advisor, AdvisorState state, const QString &reason = {});
+    void startWrapUp(PeerSession &advisor, const QString &callId);
+    void finishWrapUp(PeerSession &advisor);
     void handleAccept(PeerSession &advisor, const signalling::Message &message);
     void handleDecline(PeerSession &advisor, const signalling::Message &message);
     void handleRelay(PeerSession &sender, const signalling::Message &message);

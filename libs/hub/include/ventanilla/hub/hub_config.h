@@ -19,6 +19,7 @@ struct HubConfig {
     int heartbeat_ms = 5000;
     int grace_ms = 30000;
     int ringTimeout_ms = 20000;
+    int wrapUp_s = 0; // after a call, the advisor finishes its record before the next citizen
 };
 
 // Reads the [hub] keys; errors accumulate in config.

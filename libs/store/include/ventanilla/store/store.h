@@ -102,6 +102,15 @@ public:
     // Replaces an advisor's skills (skill → level 1..9) in one transaction.
     void setAdvisorSkills(qint64 advisorId, const QHash<QString, int> &skills);
     QHash<QString, int> advisorSkills(qint64 advisorId);
+    // Every change of an advisor's state, for occupancy statistics.
+    void logAdvisorState(qint64 advisorId, const QString &state, const QString &reason, qint64 atMs);
+    struct StateChange {
+        QString state;
+        QString reason;
+        qint64 atMs = 0;
+    };
+    QList<StateChange> advisorStateLog(qint64 advisorId);
+    void markWrapUpEnded(const QString &callId, qint64 atMs);
     // Calls the advisor answered since sinceMs.
     int callsAnsweredSince(qint64 advisorId, qint64 sinceMs);
 
