@@ -380,3 +380,40 @@ TEST_CASE("after a call the advisor wraps up, and no citizen rings during a brea
             QStringLiteral("in-call"), QStringLiteral("wrap-up"), QStringLiteral("available")});
     CHECK(states.contains(QStringLiteral("break")));
 }
+
+TEST_CASE("a waiting citizen is told the expected wait, from who can attend them", "[call][wait]")
+{
+    test::HubFixture fixture;
+    auto second = hub::admin::addKiosk(fixture.store(), QStringLiteral("ossa"), QStringLiteral("Ossa de Montiel"));
+    REQUIRE_OK(second);
+    client::ConsoleController console(fixture.consoleConfig());
+    client::KioskController first(fixture.kioskConfig());
+    client::KioskConfig secondConfig = fixture.kioskConfig();
+    secondConfig.siteId = QStringLiteral("ossa");
+    secondConfig.credential = *second;
+    client::KioskController next(secondConfig);
+    connectKiosk(first);
+    connectKiosk(next);
+
+    // Nobody at work: the place in the queue, but no estimate.
+    next.requestCall(QStringLiteral("general"));
+    REQUIRE(test::waitUntil([&] { return next.queuePosition() == 1; }, 5000));
+    CHECK(next.estimatedWait_s() == -1);
+    next.cancelRequest();
+
+    // One advisor, busy with the first citizen: the next waits one average call of the
+    // service (the charter's 360 s for "general" until real calls say otherwise).
+    logInAvailable(console);
+    first.requestCall(QStringLiteral("general"));
+    REQUIRE(test::waitUntil([&] { return console.callState() == CallState::Ringing; }, 10000));
+    console.accept();
+    REQUIRE(test::waitUntil([&] { return console.callState() == CallState::InCall; }, 15000));
+    next.requestCall(QStringLiteral("general"));
+    REQUIRE(test::waitUntil([&] { return next.estimatedWait_s() >= 0; }, 5000));
+    CHECK(next.queuePosition() == 1);
+    CHECK(next.estimatedWait_s() == 360);
+
+    // When the advisor is free the wait is over: the citizen rings at once.
+    first.hangUp();
+    REQUIRE(test::waitUntil([&] { return console.callState() == CallState::Ringing; }, 10000));
+}

@@ -117,12 +117,13 @@ TEST_CASE("the latency probe reads back the time stamps it painted", "[media][la
     config.height = 720;
     config.wireAudit = false;
     config.latencyProbe = true;
+    config.framerate = 10; // a third of the codec work: the stamps stay readable on a loaded machine
     MediaSession offerer(config);
     MediaSession answerer(config);
     wire(offerer, answerer);
     REQUIRE_OK(answerer.start(SdpRole::Answerer));
     REQUIRE_OK(offerer.start(SdpRole::Offerer));
-    REQUIRE(test::waitUntil([&] { return answerer.remoteVideoFrames() > 30; }, 30000));
+    REQUIRE(test::waitUntil([&] { return answerer.remoteVideoFrames() > 10; }, 30000));
     answerer.takeLatencySamples();
     QList<double> samples;
     test::waitUntil(

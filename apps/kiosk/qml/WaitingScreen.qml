@@ -52,6 +52,16 @@ Item {
                 }
             }
         }
+        Text {
+            width: parent.width
+            visible: controller.estimatedWait_s >= 0
+            text: controller.estimatedWait_s < 60 ? qsTr("Le atenderán en menos de un minuto")
+                                                  : qsTr("Tiempo de espera estimado: unos %1 minutos").arg(Math.round(controller.estimatedWait_s / 60))
+            color: Theme.text
+            font.family: Theme.font
+            font.pixelSize: Theme.normal
+            horizontalAlignment: Text.AlignHCenter
+        }
         BigButton {
             anchors.horizontalCenter: parent.horizontalCenter
             width: 420

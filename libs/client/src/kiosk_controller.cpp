@@ -32,6 +32,7 @@ KioskController::KioskController(const KioskConfig &config, QObject *parent)
     connect(this, &CallController::callStateChanged, this, [this] {
         if (callState() != CallState::Waiting && m_queuePosition != 0) {
             m_queuePosition = 0;
+            m_estimatedWait_s = -1;
             Q_EMIT queueChanged();
         }
     });
@@ -101,6 +102,9 @@ void KioskController::onRoleMessage(const signalling::Message &message)
     } else if (message.type() == MessageType::CallQueued && callState() == CallState::Waiting) {
         setCallId(message.string(QStringLiteral("call_id")));
         m_queuePosition = static_cast<int>(message.integer(QStringLiteral("position")));
+        m_estimatedWait_s = message.has(QStringLiteral("estimated_wait_s"))
+            ? static_cast<int>(message.integer(QStringLiteral("estimated_wait_s")))
+            : -1;
         Q_EMIT queueChanged();
     }
 }

@@ -172,6 +172,7 @@ void Hub::offerWaitingCalls()
         m_router.offered(call.routing.skill, best->peerId);
         call.phase = CallPhase::Offered;
         call.announcedPosition = 0;
+        call.announcedWait_s = -1;
         call.advisorPeer = best->peerId;
         setAdvisorState(*best, AdvisorState::Offered);
         best->callId = call.id;
@@ -198,15 +199,42 @@ void Hub::offerWaitingCalls()
 
 void Hub::sendQueuePositions()
 {
+    const auto handlingFor = [this](const QString &service) -> HandlingTimes & {
+        if (!m_handling.contains(service)) {
+            const Service *known = m_charter ? m_charter->service(service) : nullptr;
+            m_handling.insert(service, HandlingTimes(known ? known->expectedHandling_s + m_config.wrapUp_s : 300));
+        }
+        return m_handling[service];
+    };
     int position = 0;
+    QHash<QString, int> positionInSkill;
     for (const QString &callId : m_waiting) {
         ActiveCall &call = *m_calls.at(callId);
-        if (++position == call.announcedPosition)
+        ++position;
+        // Who could attend this citizen: advisors at work with the skill (free ones count as free now).
+        QList<double> freeIn;
+        for (const auto &session : std::as_const(m_sessions)) {
+            const bool atWork = session->advisorState == AdvisorState::Available
+                || session->advisorState == AdvisorState::Offered || session->advisorState == AdvisorState::InCall
+                || session->advisorState == AdvisorState::WrapUp;
+            if (session->role == PeerRole::Advisor && atWork
+                && (session->skills.isEmpty() || session->skills.contains(call.routing.skill)))
+                freeIn << (session->advisorState == AdvisorState::Available ? 0.0 : 1.0);
+        }
+        const double estimate
+            = estimateWait_s(freeIn, ++positionInSkill[call.routing.skill], handlingFor(call.service).mean_s());
+        const qint64 wait_s = estimate < 0 ? -1 : qRound64(estimate);
+        // Tell the kiosk when its place changes, or when the estimate moves by half a minute.
+        const bool estimateMoved
+            = (wait_s < 0) != (call.announcedWait_s < 0) || std::abs(wait_s - call.announcedWait_s) >= 30;
+        if (position == call.announcedPosition && !estimateMoved)
             continue;
         call.announcedPosition = position;
-        deliver(call.kioskPeer,
-            makeMessage(MessageType::CallQueued,
-                {{QStringLiteral("call_id"), callId}, {QStringLiteral("position"), position}}));
+        call.announcedWait_s = wait_s;
+        QJsonObject fields{{QStringLiteral("call_id"), callId}, {QStringLiteral("position"), position}};
+        if (wait_s >= 0)
+            fields.insert(QStringLiteral("estimated_wait_s"), wait_s);
+        deliver(call.kioskPeer, makeMessage(MessageType::CallQueued, fields));
     }
 }
 
@@ -220,6 +248,7 @@ void Hub::handleAccept(PeerSession &advisor, const Message &message)
     call->phase = CallPhase::Connected;
     call->ringTimer.reset();
     setAdvisorState(advisor, AdvisorState::InCall);
+    call->answeredAtMs = store::nowMs();
     ++advisor.callsToday;
     m_store.markCallAnswered(call->id, advisor.recordId, store::nowMs());
     const PeerSession &kiosk = *m_sessions.value(call->kioskPeer);
@@ -309,6 +338,8 @@ void Hub::endCall(const QString &callId, const QString &reason, const QString &e
     if (call->ringTimer)
         call->ringTimer.release()->deleteLater(); // may be on the stack of its own timeout
     m_store.markCallEnded(callId, store::nowMs(), reason);
+    if (call->phase == CallPhase::Connected && call->answeredAtMs > 0 && m_handling.contains(call->service))
+        m_handling[call->service].add((store::nowMs() - call->answeredAtMs) / 1000.0 + m_config.wrapUp_s);
     qCInfo(lcHub).noquote() << "call" << callId << "ended by" << endedByPeer << ":" << reason;
     const Message ended = makeMessage(
         MessageType::CallEnded, {{QStringLiteral("call_id"), callId}, {QStringLiteral("reason"), reason}});

@@ -51,7 +51,7 @@ const std::vector<MessageSchema> &messageSchemas()
                 {"reason", FieldKind::String, false, kIdLength}, {"until_ms", FieldKind::Integer, false, 0}}},
         {MessageType::CallRequest, "call-request", Direction::ToHub, {{"service", FieldKind::String, true, kIdLength}}},
         {MessageType::CallQueued, "call-queued", Direction::FromHub,
-            {callId(), {"position", FieldKind::Integer, true, 0}}},
+            {callId(), {"position", FieldKind::Integer, true, 0}, {"estimated_wait_s", FieldKind::Integer, false, 0}}},
         {MessageType::CallOffer, "call-offer", Direction::FromHub,
             {callId(), {"site_id", FieldKind::String, true, kIdLength},
                 {"municipality", FieldKind::String, true, kTextLength}, {"service", FieldKind::String, true, kIdLength},

@@ -12,6 +12,8 @@ namespace ventanilla::client {
 class KioskController : public CallController {
     Q_OBJECT
     Q_PROPERTY(int queuePosition READ queuePosition NOTIFY queueChanged)
+    // The hub's estimate of the wait in seconds; -1 while unknown.
+    Q_PROPERTY(int estimatedWait_s READ estimatedWait_s NOTIFY queueChanged)
     Q_PROPERTY(QString municipality READ municipality NOTIFY linkStateChanged)
     Q_PROPERTY(QString language READ language CONSTANT)
     Q_PROPERTY(ventanilla::client::ServiceMenuModel *services READ services CONSTANT)
@@ -23,6 +25,7 @@ public:
     explicit KioskController(const KioskConfig &config, QObject *parent = nullptr);
 
     int queuePosition() const { return m_queuePosition; }
+    int estimatedWait_s() const { return m_estimatedWait_s; }
     QString municipality() const { return link().displayName(); }
     QString language() const { return m_language; }
 
@@ -55,6 +58,7 @@ private:
 
     QString m_language;
     int m_queuePosition = 0;
+    int m_estimatedWait_s = -1;
     ServiceMenuModel m_services;
     QString m_charterVersion;
     bool m_choosingService = false;

@@ -4,6 +4,7 @@
 
 #include "ventanilla/hub/charter.h"
 #include "ventanilla/hub/hub_config.h"
+#include "ventanilla/hub/wait_estimate.h"
 #include "ventanilla/signalling/signalling_server.h"
 #include "ventanilla/store/store.h"
 
@@ -53,6 +54,8 @@ struct ActiveCall {
     CallPhase phase = CallPhase::Unknown;
     qint64 requestedAtMs = 0;
     int announcedPosition = 0; // last queue position told to the kiosk
+    qint64 announcedWait_s = -1; // last estimate told (-1: none)
+    qint64 answeredAtMs = 0;
     RoutingCall routing; // its skill, strategy, overflow and declines
     std::unique_ptr<QTimer> ringTimer;
 };
@@ -131,6 +134,7 @@ private:
     QTimer m_officeWatch; // office hours change with the clock
     QTimer m_dispatchTick; // while citizens wait: overflow and decline exclusions expire with time
     Router m_router;
+    QHash<QString, HandlingTimes> m_handling; // by service: recent talk + wrap-up times
 };
 
 } // namespace ventanilla::hub
