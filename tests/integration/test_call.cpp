@@ -417,3 +417,47 @@ TEST_CASE("a waiting citizen is told the expected wait, from who can attend them
     first.hangUp();
     REQUIRE(test::waitUntil([&] { return console.callState() == CallState::Ringing; }, 10000));
 }
+
+TEST_CASE("a preferred citizen goes ahead, but not of someone who waited longer than the boost", "[call][priority]")
+{
+    test::HubFixture fixture;
+    auto second = hub::admin::addKiosk(fixture.store(), QStringLiteral("ossa"), QStringLiteral("Ossa de Montiel"));
+    REQUIRE_OK(second);
+    client::KioskController early(fixture.kioskConfig());
+    client::KioskConfig preferredConfig = fixture.kioskConfig();
+    preferredConfig.siteId = QStringLiteral("ossa");
+    preferredConfig.credential = *second;
+    client::KioskController preferred(preferredConfig);
+    connectKiosk(early);
+    connectKiosk(preferred);
+
+    early.requestCall(QStringLiteral("general"));
+    REQUIRE(test::waitUntil([&] { return early.queuePosition() == 1; }, 5000));
+    preferred.requestCall(QStringLiteral("general"), true);
+    REQUIRE(test::waitUntil([&] { return preferred.queuePosition() == 1 && early.queuePosition() == 2; }, 5000));
+    CHECK(fixture.store().call(preferred.callId())->preferred);
+    CHECK_FALSE(fixture.store().call(early.callId())->preferred);
+}
+
+TEST_CASE("the preferred boost is bounded, so nobody starves", "[call][priority]")
+{
+    ventanilla::ConfigFile file = ventanilla::ConfigFile::fromText(QStringLiteral("[hub]\npreferred_boost_s = 1\n"));
+    CHECK(hub::readHubConfig(file, QStringLiteral("/tmp")).preferredBoost_s == 1);
+
+    test::HubFixture fixture(30000, 20000, 0, 1); // a one-second boost
+    auto second = hub::admin::addKiosk(fixture.store(), QStringLiteral("ossa"), QStringLiteral("Ossa de Montiel"));
+    REQUIRE_OK(second);
+    client::KioskController early(fixture.kioskConfig());
+    client::KioskConfig preferredConfig = fixture.kioskConfig();
+    preferredConfig.siteId = QStringLiteral("ossa");
+    preferredConfig.credential = *second;
+    client::KioskController preferred(preferredConfig);
+    connectKiosk(early);
+    connectKiosk(preferred);
+    early.requestCall(QStringLiteral("general"));
+    REQUIRE(test::waitUntil([&] { return early.queuePosition() == 1; }, 5000));
+    test::spin(1500); // the early citizen has now waited longer than the boost
+    preferred.requestCall(QStringLiteral("general"), true);
+    REQUIRE(test::waitUntil([&] { return preferred.queuePosition() == 2; }, 5000));
+    CHECK(early.queuePosition() == 1);
+}

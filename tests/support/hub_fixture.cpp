@@ -9,7 +9,7 @@
 
 namespace ventanilla::test {
 
-HubFixture::HubFixture(int grace_ms, int ringTimeout_ms, int wrapUp_s)
+HubFixture::HubFixture(int grace_ms, int ringTimeout_ms, int wrapUp_s, int preferredBoost_s)
 {
     REQUIRE(m_dir.isValid());
     m_config.dataDirectory = m_dir.path();
@@ -19,6 +19,7 @@ HubFixture::HubFixture(int grace_ms, int ringTimeout_ms, int wrapUp_s)
     m_config.grace_ms = grace_ms;
     m_config.ringTimeout_ms = ringTimeout_ms;
     m_config.wrapUp_s = wrapUp_s;
+    m_config.preferredBoost_s = preferredBoost_s;
     m_config.heartbeat_ms = 1000;
     auto initialised = hub::admin::initialise(m_config);
     REQUIRE(initialised.ok());

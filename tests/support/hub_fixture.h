@@ -18,7 +18,7 @@ inline const QString kSiteId = QStringLiteral("el-bonillo");
 
 class HubFixture {
 public:
-    explicit HubFixture(int grace_ms = 30000, int ringTimeout_ms = 20000, int wrapUp_s = 0);
+    explicit HubFixture(int grace_ms = 30000, int ringTimeout_ms = 20000, int wrapUp_s = 0, int preferredBoost_s = 300);
     ~HubFixture();
 
     hub::Hub &hub() { return *m_hub; }

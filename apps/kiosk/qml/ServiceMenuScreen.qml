@@ -45,9 +45,40 @@ Item {
                 labelSize: 30
                 text: parent.name
                 subtitle: parent.subtitle
-                onClicked: menu.controller.requestCall(parent.serviceId)
+                onClicked: menu.controller.requestCall(parent.serviceId, preferred.checked)
             }
         }
+    }
+    // Self-declared, like a priority seat: elderly people, disabilities, pregnancy.
+    Rectangle {
+        id: preferred
+        property bool checked: false
+        anchors { left: parent.left; leftMargin: 40; verticalCenter: back.verticalCenter }
+        width: 400
+        height: 90
+        radius: 20
+        color: checked ? Theme.button : Theme.panel
+        border.color: Theme.button
+        border.width: 3
+        Column {
+            anchors.centerIn: parent
+            Text {
+                anchors.horizontalCenter: parent.horizontalCenter
+                text: (preferred.checked ? "✓ " : "") + qsTr("Atención preferente")
+                color: preferred.checked ? Theme.buttonText : Theme.text
+                font.family: Theme.font
+                font.pixelSize: Theme.normal
+                font.bold: true
+            }
+            Text {
+                anchors.horizontalCenter: parent.horizontalCenter
+                text: qsTr("mayores, discapacidad, embarazo")
+                color: preferred.checked ? Theme.buttonText : Theme.muted
+                font.family: Theme.font
+                font.pixelSize: Theme.small
+            }
+        }
+        MouseArea { anchors.fill: parent; onClicked: preferred.checked = !preferred.checked }
     }
     BigButton {
         id: back

@@ -65,7 +65,7 @@ void KioskController::setChoosingService(bool choosing)
     Q_EMIT choosingServiceChanged();
 }
 
-void KioskController::requestCall(const QString &service)
+void KioskController::requestCall(const QString &service, bool preferred)
 {
     setChoosingService(false);
     if (callState() != CallState::Idle) {
@@ -73,7 +73,9 @@ void KioskController::requestCall(const QString &service)
         return;
     }
     setCallState(CallState::Waiting);
-    send(makeMessage(MessageType::CallRequest, {{QStringLiteral("service"), service}}));
+    send(makeMessage(MessageType::CallRequest,
+        {{QStringLiteral("service"), service},
+            {QStringLiteral("priority"), preferred ? QStringLiteral("preferred") : QStringLiteral("normal")}}));
 }
 
 void KioskController::cancelRequest()

@@ -106,15 +106,19 @@ void Hub::handleCallRequest(PeerSession &kiosk, const Message &message)
     call->requestedAtMs = store::nowMs();
     const Service &service = *m_charter->service(serviceId);
     call->routing = {service.skill, service.routing, service.overflowAfter_s, call->requestedAtMs, {}};
+    call->preferred = message.string(QStringLiteral("priority")) == QLatin1String("preferred");
+    call->rankMs = call->requestedAtMs - (call->preferred ? qint64(m_config.preferredBoost_s) * 1000 : 0);
     // Recorded before it is acknowledged: an accepted request is never lost.
     m_store.insertCall({.id = call->id,
         .kioskId = kiosk.recordId,
         .service = call->service,
         .requestedAtMs = call->requestedAtMs,
-        .charterVersionId = m_charterId});
+        .charterVersionId = m_charterId,
+        .preferred = call->preferred});
     kiosk.callId = call->id;
-    qCInfo(lcHub).noquote() << kiosk.peerId << "requests a call for" << call->service << "as" << call->id;
-    m_waiting.push_back(call->id);
+    qCInfo(lcHub).noquote() << kiosk.peerId << "requests a call for" << call->service << "as" << call->id
+                            << (call->preferred ? "(preferred)" : "");
+    enqueue(*call);
     m_calls.emplace(call->id, std::move(call));
     offerWaitingCalls(); // also tells the kiosk its place
 }
@@ -195,6 +199,15 @@ void Hub::offerWaitingCalls()
         it = m_waiting.erase(it);
     }
     sendQueuePositions();
+}
+
+void Hub::enqueue(ActiveCall &call)
+{
+    const auto place = std::find_if(m_waiting.begin(), m_waiting.end(), [&](const QString &other) {
+        const auto it = m_calls.find(other);
+        return it != m_calls.end() && it->second->rankMs > call.rankMs;
+    });
+    m_waiting.insert(place, call.id);
 }
 
 void Hub::sendQueuePositions()
@@ -279,7 +292,7 @@ void Hub::handleDecline(PeerSession &advisor, const Message &message)
     call->ringTimer.reset();
     advisor.callId.clear();
     setAdvisorState(advisor, AdvisorState::Available);
-    m_waiting.push_front(call->id); // it keeps its place at the head of the queue
+    enqueue(*call); // it goes back to its place by rank
     offerWaitingCalls();
 }
 
@@ -301,7 +314,7 @@ void Hub::ringTimedOut(const QString &callId)
     call.advisorPeer.clear();
     call.phase = CallPhase::Waiting;
     call.ringTimer.release()->deleteLater(); // we are inside its timeout
-    m_waiting.push_front(callId);
+    enqueue(call);
     offerWaitingCalls();
 }
 

@@ -28,6 +28,7 @@ HubConfig readHubConfig(ConfigFile &config, const QString &defaultDataDirectory)
     hub.grace_ms = config.integer(QStringLiteral("hub/grace_ms"), 30000, 0, 600000);
     hub.ringTimeout_ms = config.integer(QStringLiteral("hub/ring_timeout_ms"), 20000, 1000, 300000);
     hub.wrapUp_s = config.integer(QStringLiteral("hub/wrap_up_s"), 0, 0, 600);
+    hub.preferredBoost_s = config.integer(QStringLiteral("hub/preferred_boost_s"), 300, 0, 3600);
     return hub;
 }
 

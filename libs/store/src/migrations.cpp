@@ -118,6 +118,9 @@ CREATE TABLE advisor_state_log (
 CREATE INDEX advisor_state_log_by_advisor ON advisor_state_log(advisor_id, at_ms);
 ALTER TABLE calls ADD COLUMN wrap_up_ended_at_ms INTEGER;
 )sql"},
+        {6, "whether a call asked for preferred attention", R"sql(
+ALTER TABLE calls ADD COLUMN preferred INTEGER NOT NULL DEFAULT 0;
+)sql"},
     };
     return all;
 }

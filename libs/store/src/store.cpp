@@ -27,11 +27,12 @@ CallRecord readCall(const Statement &row)
     call.endedAtMs = row.optionalInteger(7);
     call.endReason = row.text(8);
     call.charterVersionId = row.optionalInteger(9);
+    call.preferred = row.integer(10) != 0;
     return call;
 }
 
 const QString kCallColumns = QStringLiteral("id, kiosk_id, advisor_id, service, requested_at_ms, offered_at_ms, "
-                                            "answered_at_ms, ended_at_ms, end_reason, charter_version_id");
+                                            "answered_at_ms, ended_at_ms, end_reason, charter_version_id, preferred");
 
 CharterRecord readCharter(const Statement &row)
 {
@@ -183,7 +184,7 @@ QList<KioskRecord> Store::kiosks()
 void Store::insertCall(const CallRecord &call)
 {
     m_db.prepare(QStringLiteral("INSERT INTO calls (") + kCallColumns
-            + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+            + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
         .bind(1, call.id)
         .bind(2, call.kioskId)
         .bind(3, optionalValue(call.advisorId))
@@ -194,6 +195,7 @@ void Store::insertCall(const CallRecord &call)
         .bind(8, optionalValue(call.endedAtMs))
         .bind(9, call.endReason.isEmpty() ? QVariant() : QVariant(call.endReason))
         .bind(10, optionalValue(call.charterVersionId))
+        .bind(11, call.preferred)
         .run();
 }
 

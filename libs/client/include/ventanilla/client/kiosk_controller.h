@@ -40,8 +40,9 @@ public:
     Q_INVOKABLE void openServiceMenu();
     // Back to the welcome screen without calling (also after a minute without a touch).
     Q_INVOKABLE void closeServiceMenu();
-    // Ask for an advisor for a service of the charter in force.
-    Q_INVOKABLE void requestCall(const QString &service = QStringLiteral("general"));
+    // Ask for an advisor for a service of the charter in force; preferred: the citizen asks
+    // for preferred attention (elderly, disability), which moves them up the queue.
+    Q_INVOKABLE void requestCall(const QString &service = QStringLiteral("general"), bool preferred = false);
     // Leave the queue before being answered.
     Q_INVOKABLE void cancelRequest();
 

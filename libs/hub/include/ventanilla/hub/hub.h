@@ -56,6 +56,11 @@ struct ActiveCall {
     int announcedPosition = 0; // last queue position told to the kiosk
     qint64 announcedWait_s = -1; // last estimate told (-1: none)
     qint64 answeredAtMs = 0;
+    bool preferred = false;
+    // The queue's order: arrival time, earlier by the preferred boost for preferred citizens.
+    // Equal priority stays first come, first served; nobody waits behind a citizen who came
+    // more than the boost after them, so nobody starves.
+    qint64 rankMs = 0;
     RoutingCall routing; // its skill, strategy, overflow and declines
     std::unique_ptr<QTimer> ringTimer;
 };
@@ -116,6 +121,8 @@ private:
     void handleHangup(PeerSession &sender, const signalling::Message &message);
     void handleCallReport(PeerSession &sender, const signalling::Message &message);
     void offerWaitingCalls();
+    // Puts a call in the waiting line at the place its rank gives it.
+    void enqueue(ActiveCall &call);
     void ringTimedOut(const QString &callId);
     void endCall(const QString &callId, const QString &reason, const QString &endedByPeer);
     void sendQueuePositions();

@@ -20,6 +20,7 @@ struct HubConfig {
     int grace_ms = 30000;
     int ringTimeout_ms = 20000;
     int wrapUp_s = 0; // after a call, the advisor finishes its record before the next citizen
+    int preferredBoost_s = 300; // a preferred citizen goes ahead of those who came this much later at most
 };
 
 // Reads the [hub] keys; errors accumulate in config.

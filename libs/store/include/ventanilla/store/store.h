@@ -35,6 +35,7 @@ struct CallRecord {
     QString service;
     qint64 requestedAtMs = 0;
     std::optional<qint64> charterVersionId;
+    bool preferred = false;
     std::optional<qint64> offeredAtMs;
     std::optional<qint64> answeredAtMs;
     std::optional<qint64> endedAtMs;
