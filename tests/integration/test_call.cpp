@@ -461,3 +461,28 @@ TEST_CASE("the preferred boost is bounded, so nobody starves", "[call][priority]
     REQUIRE(test::waitUntil([&] { return preferred.queuePosition() == 2; }, 5000));
     CHECK(early.queuePosition() == 1);
 }
+
+TEST_CASE("a hub restart loses no waiting citizen and counts no call twice", "[call][restart]")
+{
+    test::HubFixture fixture;
+    client::KioskController kiosk(fixture.kioskConfig());
+    connectKiosk(kiosk);
+    kiosk.requestCall(QStringLiteral("general"));
+    REQUIRE(test::waitUntil([&] { return kiosk.queuePosition() == 1; }, 5000));
+    const QString callId = kiosk.callId();
+
+    fixture.restart(); // the same database and port; every session is gone
+    REQUIRE(test::waitUntil([&] { return kiosk.linkState() != QStringLiteral("online"); }, 5000));
+    REQUIRE(test::waitUntil([&] { return kiosk.linkState() == QStringLiteral("online"); }, 15000));
+    REQUIRE(test::waitUntil([&] { return fixture.hub().waitingCallCount() == 1; }, 5000));
+    REQUIRE(test::waitUntil([&] { return kiosk.queuePosition() == 1; }, 5000));
+    CHECK(kiosk.callId() == callId);
+    CHECK(kiosk.callState() == CallState::Waiting);
+    CHECK(fixture.store().recentCalls(10).size() == 1);
+
+    // The citizen is offered to the next advisor as the same call.
+    client::ConsoleController console(fixture.consoleConfig());
+    logInAvailable(console);
+    REQUIRE(test::waitUntil([&] { return console.callState() == CallState::Ringing; }, 10000));
+    CHECK(console.callId() == callId);
+}

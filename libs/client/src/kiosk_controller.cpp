@@ -101,6 +101,11 @@ void KioskController::onRoleMessage(const signalling::Message &message)
         m_charterVersion = message.string(QStringLiteral("charter_version"));
         m_services.setServices(message.fields().value(QStringLiteral("services")).toArray());
         Q_EMIT servicesChanged();
+    } else if (message.type() == MessageType::CallQueued && callState() == CallState::Idle) {
+        // The hub kept a call this kiosk no longer waits for (it restarted meanwhile): let it go.
+        send(makeMessage(MessageType::Hangup,
+            {{QStringLiteral("call_id"), message.string(QStringLiteral("call_id"))},
+                {QStringLiteral("reason"), QStringLiteral("abandoned")}}));
     } else if (message.type() == MessageType::CallQueued && callState() == CallState::Waiting) {
         setCallId(message.string(QStringLiteral("call_id")));
         m_queuePosition = static_cast<int>(message.integer(QStringLiteral("position")));

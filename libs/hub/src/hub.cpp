@@ -45,6 +45,7 @@ Status Hub::start()
     if (!m_charter)
         qCWarning(lcHub) << "no services charter has been imported: kiosks cannot request calls until one is"
                             " (ventanilla-hub import-charter FILE)";
+    restoreUnfinishedCalls();
     m_charterWatch.start();
     m_officeWatch.start();
     m_dispatchTick.start();

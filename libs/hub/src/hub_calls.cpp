@@ -162,6 +162,12 @@ void Hub::offerWaitingCalls()
 {
     for (auto it = m_waiting.begin(); it != m_waiting.end();) {
         ActiveCall &call = *m_calls.at(*it);
+        const auto kioskSession = m_sessions.value(call.kioskPeer);
+        if (!kioskSession) {
+            // Restored after a hub restart and its kiosk is not back yet: it keeps its place.
+            ++it;
+            continue;
+        }
         QList<RoutingAdvisor> available;
         for (const auto &session : std::as_const(m_sessions)) {
             if (session->role == PeerRole::Advisor && session->advisorState == AdvisorState::Available && session->link)
@@ -185,7 +191,7 @@ void Hub::offerWaitingCalls()
         call.ringTimer->setSingleShot(true);
         connect(call.ringTimer.get(), &QTimer::timeout, this, [this, id = call.id] { ringTimedOut(id); });
         call.ringTimer->start(m_config.ringTimeout_ms);
-        const PeerSession &kiosk = *m_sessions.value(call.kioskPeer);
+        const PeerSession &kiosk = *kioskSession;
         qCInfo(lcHub).noquote() << "offering" << call.id << "to" << best->peerId;
         deliver(best->peerId,
             makeMessage(MessageType::CallOffer,
@@ -396,6 +402,45 @@ void Hub::handleCallReport(PeerSession &sender, const Message &message)
     m_store.saveCallReport(report);
     qCInfo(lcHub).noquote() << sender.peerId << "reported on" << callId << ":" << report.videoFrames << "video frames,"
                             << report.audioPackets << "audio packets," << report.srtpCipher;
+}
+
+} // namespace ventanilla::hub
+
+namespace ventanilla::hub {
+
+void Hub::restoreUnfinishedCalls()
+{
+    const qint64 now = store::nowMs();
+    int restored = 0;
+    for (const auto &[record, siteId] : m_store.unfinishedCalls()) {
+        if (record.answeredAtMs) {
+            // Its media ran peer to peer and its hub-side state is gone: end it, once.
+            m_store.markCallEnded(record.id, now, QStringLiteral("hub-restart"));
+            continue;
+        }
+        const Service *service = m_charter ? m_charter->service(record.service) : nullptr;
+        auto call = std::make_unique<ActiveCall>();
+        call->id = record.id;
+        call->kioskPeer = QStringLiteral("kiosk:") + siteId;
+        call->service = record.service;
+        call->phase = CallPhase::Waiting;
+        call->requestedAtMs = record.requestedAtMs;
+        call->preferred = record.preferred;
+        call->rankMs = record.requestedAtMs - (record.preferred ? qint64(m_config.preferredBoost_s) * 1000 : 0);
+        call->routing = {service ? service->skill : QStringLiteral("general"),
+            service ? service->routing : RoutingStrategy::LongestIdle, service ? service->overflowAfter_s : 0,
+            record.requestedAtMs, {}};
+        enqueue(*call);
+        // A kiosk that does not come back within the grace period has left: the call ends.
+        QTimer::singleShot(m_config.grace_ms, this, [this, id = record.id, kioskPeer = call->kioskPeer] {
+            if (!m_sessions.contains(kioskPeer))
+                endCall(id, QStringLiteral("link-lost"), QStringLiteral("hub"));
+        });
+        m_calls.emplace(record.id, std::move(call));
+        ++restored;
+    }
+    if (restored > 0)
+        qCInfo(lcHub) << "restored" << restored << "waiting citizen(s) from the database";
 }
 
 } // namespace ventanilla::hub

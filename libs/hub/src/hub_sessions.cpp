@@ -121,6 +121,18 @@ void Hub::handleHello(PeerLink *link, const Message &message)
             session->recordId, advisorStateName(AdvisorState::Away), QStringLiteral("login"), store::nowMs());
     qCInfo(lcHub).noquote() << session->peerId << "authenticated from" << link->remoteAddress();
     welcome(*session, false);
+    if (session->role == PeerRole::Kiosk) {
+        // A citizen who was waiting before a hub restart gets their place back.
+        for (const auto &[id, call] : m_calls) {
+            if (call->kioskPeer == session->peerId && call->phase == CallPhase::Waiting) {
+                session->callId = id;
+                call->announcedPosition = 0;
+                qCInfo(lcHub).noquote() << session->peerId << "is back for its waiting call" << id;
+                offerWaitingCalls();
+                break;
+            }
+        }
+    }
 }
 
 void Hub::handleResume(PeerLink *link, const Message &message)

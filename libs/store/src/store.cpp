@@ -249,6 +249,19 @@ QList<CallRecord> Store::recentCalls(int limit)
     return result;
 }
 
+QList<QPair<CallRecord, QString>> Store::unfinishedCalls()
+{
+    QList<QPair<CallRecord, QString>> result;
+    auto row = m_db.prepare(
+        QStringLiteral("SELECT c.id, c.kiosk_id, c.advisor_id, c.service, c.requested_at_ms, c.offered_at_ms, "
+                       "c.answered_at_ms, c.ended_at_ms, c.end_reason, c.charter_version_id, c.preferred, "
+                       "k.site_id FROM calls c JOIN kiosks k ON k.id = c.kiosk_id "
+                       "WHERE c.ended_at_ms IS NULL ORDER BY c.requested_at_ms, c.rowid"));
+    while (row.step())
+        result.append({readCall(row), row.text(11)});
+    return result;
+}
+
 void Store::saveCallReport(const CallReport &report)
 {
     m_db.prepare(

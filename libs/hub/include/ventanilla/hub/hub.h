@@ -121,6 +121,9 @@ private:
     void handleHangup(PeerSession &sender, const signalling::Message &message);
     void handleCallReport(PeerSession &sender, const signalling::Message &message);
     void offerWaitingCalls();
+    // On start: puts the calls that were waiting back in line and ends those that were in
+    // progress, so nothing accepted is lost and nothing is counted twice.
+    void restoreUnfinishedCalls();
     // Puts a call in the waiting line at the place its rank gives it.
     void enqueue(ActiveCall &call);
     void ringTimedOut(const QString &callId);

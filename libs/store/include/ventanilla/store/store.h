@@ -126,6 +126,9 @@ public:
     void markCallEnded(const QString &callId, qint64 atMs, const QString &reason);
     std::optional<CallRecord> call(const QString &callId);
     QList<CallRecord> recentCalls(int limit);
+    // Calls requested and not yet ended (oldest first), with their kiosk's site id: what a
+    // hub finds on start after a crash or restart.
+    QList<QPair<CallRecord, QString>> unfinishedCalls();
 
     void saveCallReport(const CallReport &report);
     QList<CallReport> callReports(const QString &callId);
