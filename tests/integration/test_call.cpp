@@ -384,14 +384,9 @@ TEST_CASE("after a call the advisor wraps up, and no citizen rings during a brea
 TEST_CASE("a waiting citizen is told the expected wait, from who can attend them", "[call][wait]")
 {
     test::HubFixture fixture;
-    auto second = hub::admin::addKiosk(fixture.store(), QStringLiteral("ossa"), QStringLiteral("Ossa de Montiel"));
-    REQUIRE_OK(second);
     client::ConsoleController console(fixture.consoleConfig());
     client::KioskController first(fixture.kioskConfig());
-    client::KioskConfig secondConfig = fixture.kioskConfig();
-    secondConfig.siteId = QStringLiteral("ossa");
-    secondConfig.credential = *second;
-    client::KioskController next(secondConfig);
+    client::KioskController next(fixture.addKiosk(QStringLiteral("ossa"), QStringLiteral("Ossa de Montiel")));
     connectKiosk(first);
     connectKiosk(next);
 
@@ -421,13 +416,8 @@ TEST_CASE("a waiting citizen is told the expected wait, from who can attend them
 TEST_CASE("a preferred citizen goes ahead, but not of someone who waited longer than the boost", "[call][priority]")
 {
     test::HubFixture fixture;
-    auto second = hub::admin::addKiosk(fixture.store(), QStringLiteral("ossa"), QStringLiteral("Ossa de Montiel"));
-    REQUIRE_OK(second);
     client::KioskController early(fixture.kioskConfig());
-    client::KioskConfig preferredConfig = fixture.kioskConfig();
-    preferredConfig.siteId = QStringLiteral("ossa");
-    preferredConfig.credential = *second;
-    client::KioskController preferred(preferredConfig);
+    client::KioskController preferred(fixture.addKiosk(QStringLiteral("ossa"), QStringLiteral("Ossa de Montiel")));
     connectKiosk(early);
     connectKiosk(preferred);
 
@@ -445,13 +435,8 @@ TEST_CASE("the preferred boost is bounded, so nobody starves", "[call][priority]
     CHECK(hub::readHubConfig(file, QStringLiteral("/tmp")).preferredBoost_s == 1);
 
     test::HubFixture fixture(30000, 20000, 0, 1); // a one-second boost
-    auto second = hub::admin::addKiosk(fixture.store(), QStringLiteral("ossa"), QStringLiteral("Ossa de Montiel"));
-    REQUIRE_OK(second);
     client::KioskController early(fixture.kioskConfig());
-    client::KioskConfig preferredConfig = fixture.kioskConfig();
-    preferredConfig.siteId = QStringLiteral("ossa");
-    preferredConfig.credential = *second;
-    client::KioskController preferred(preferredConfig);
+    client::KioskController preferred(fixture.addKiosk(QStringLiteral("ossa"), QStringLiteral("Ossa de Montiel")));
     connectKiosk(early);
     connectKiosk(preferred);
     early.requestCall(QStringLiteral("general"));

@@ -67,6 +67,17 @@ client::KioskConfig HubFixture::kioskConfig(quint16 viaPort) const
     return config;
 }
 
+client::KioskConfig HubFixture::addKiosk(const QString &siteId, const QString &municipality)
+{
+    const auto credential = hub::admin::addKiosk(store(), siteId, municipality);
+    if (!credential.ok())
+        FAIL(credential.error().toStdString());
+    client::KioskConfig config = kioskConfig();
+    config.siteId = siteId;
+    config.credential = *credential;
+    return config;
+}
+
 client::ConsoleConfig HubFixture::consoleConfig() const
 {
     client::ConsoleConfig config;

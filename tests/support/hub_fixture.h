@@ -30,6 +30,8 @@ public:
 
     client::KioskConfig kioskConfig(quint16 port = 0) const;
     client::ConsoleConfig consoleConfig() const;
+    // Adds another kiosk to the site and returns its config.
+    client::KioskConfig addKiosk(const QString &siteId, const QString &municipality);
     // Stops and starts the hub on the same port and database (a restart).
     void restart();
 
