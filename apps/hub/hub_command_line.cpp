@@ -34,6 +34,10 @@ const char *kUsage = R"(commands:
   import-charter FILE                 check a services charter and put it in force
   charter                             show the charter in force
   export-charter [--html F] [--pdf F] the charter in force, printable
+  book INE SERVICE "YYYY-MM-DD HH:MM" "NAME" PHONE  book an appointment (local time at the office)
+  appointments INE [YYYY-MM-DD]       an office's appointments on a day (default today)
+  cancel-appointment CODE             cancel a booked appointment
+  callbacks                           call-backs to make, and those closed in the last day
   calls [N]                           the N most recent calls (default 20)
   call-summary [CALL_ID|last] [--check]  one JSON line: what both sides measured of a call
   backup FILE                         online copy of the database)";
@@ -174,6 +178,21 @@ int runCommand(const QStringList &arguments)
             [&](store::Store &s, const QStringList &) {
                 return admin::exportCharter(
                     s, parser.value(QStringLiteral("html")), parser.value(QStringLiteral("pdf")));
+            }},
+        {"book", 5, 5,
+            [&](store::Store &s, const QStringList &a) {
+                return admin::bookAppointment(
+                    s, config.appointments, a[0], a[1], a[2], a[3], a[4], QDateTime::currentDateTimeUtc());
+            }},
+        {"appointments", 1, 2,
+            [](store::Store &s, const QStringList &a) {
+                return admin::listAppointments(s, a[0], a.value(1), QDateTime::currentDateTimeUtc());
+            }},
+        {"cancel-appointment", 1, 1,
+            [](store::Store &s, const QStringList &a) { return admin::cancelAppointment(s, a[0]); }},
+        {"callbacks", 0, 0,
+            [&](store::Store &s, const QStringList &) {
+                return text(admin::listCallbacks(s, QDateTime::currentDateTimeUtc()));
             }},
         {"calls", 0, 1,
             [&](store::Store &s, const QStringList &a) -> Result<QString> {

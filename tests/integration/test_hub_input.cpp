@@ -1,6 +1,7 @@
 // The hub under bad input over real TLS: every kind of wrong message gets an error reply
 // and a log line, leaves no half-made state, and the hub keeps serving others.
 #include "hub_fixture.h"
+#include "raw_client.h"
 #include "test_support.h"
 
 #include "ventanilla/signalling/protocol.h"
@@ -15,54 +16,9 @@
 using namespace ventanilla;
 using namespace ventanilla::signalling;
 
+using test::RawClient;
+
 namespace {
-
-// A bare WebSocket client that pins the hub's certificate and records what it receives.
-class RawClient {
-public:
-    RawClient(test::HubFixture &fixture)
-    {
-        auto tls = pinnedClientTlsConfiguration(fixture.hubCertificate());
-        REQUIRE(tls.ok());
-        const QSslCertificate pinned = tls->caCertificates().first();
-        m_socket.setSslConfiguration(*tls);
-        QObject::connect(&m_socket, &QWebSocket::sslErrors, [this, pinned](const QList<QSslError> &errors) {
-            if (fatalErrorsForPinnedPeer(errors, pinned, m_socket.sslConfiguration().peerCertificate()).isEmpty())
-                m_socket.ignoreSslErrors(errors);
-        });
-        QObject::connect(&m_socket, &QWebSocket::textMessageReceived,
-            [this](const QString &text) { m_received << QJsonDocument::fromJson(text.toUtf8()).object(); });
-        m_socket.open(QUrl(QStringLiteral("wss://127.0.0.1:%1/").arg(fixture.port())));
-        REQUIRE(test::waitUntil([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, 5000));
-    }
-
-    void sendRaw(const QByteArray &text) { m_socket.sendTextMessage(QString::fromUtf8(text)); }
-    void send(const Message &message) { sendRaw(message.serialize()); }
-
-    // Waits for the next message and returns it.
-    QJsonObject next(int timeout_ms = 3000)
-    {
-        const bool arrived = test::waitUntil([this] { return !m_received.isEmpty(); }, timeout_ms);
-        if (!arrived)
-            FAIL("no reply from the hub");
-        return m_received.takeFirst();
-    }
-    QJsonObject expectError(const QString &code)
-    {
-        const QJsonObject reply = next();
-        INFO(QJsonDocument(reply).toJson().toStdString());
-        CHECK(reply.value(QStringLiteral("type")).toString() == QStringLiteral("error"));
-        CHECK(reply.value(QStringLiteral("code")).toString() == code);
-        CHECK_FALSE(reply.value(QStringLiteral("message")).toString().isEmpty());
-        return reply;
-    }
-    bool connected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
-    QWebSocket &socket() { return m_socket; }
-
-private:
-    QWebSocket m_socket;
-    QList<QJsonObject> m_received;
-};
 
 Message kioskHello(const test::HubFixture &fixture)
 {

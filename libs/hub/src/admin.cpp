@@ -152,7 +152,6 @@ Result<QString> importCharter(store::Store &store, const QString &path)
     }
 }
 
-namespace {
 Result<Charter> charterInForce(store::Store &store)
 {
     const auto record = store.activeCharter();
@@ -160,7 +159,6 @@ Result<Charter> charterInForce(store::Store &store)
         return failure(QStringLiteral("no charter has been imported yet (ventanilla-hub import-charter FILE)"));
     return parseCharter(record->source, QStringLiteral("charter %1 (database)").arg(record->version));
 }
-} // namespace
 
 Result<QString> describeCharter(store::Store &store)
 {

@@ -46,6 +46,7 @@ Status Hub::start()
         qCWarning(lcHub) << "no services charter has been imported: kiosks cannot request calls until one is"
                             " (ventanilla-hub import-charter FILE)";
     restoreUnfinishedCalls();
+    recordNoShows();
     m_charterWatch.start();
     m_officeWatch.start();
     m_dispatchTick.start();

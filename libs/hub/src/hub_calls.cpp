@@ -5,6 +5,8 @@
 #include "ventanilla/hub/logging.h"
 #include "ventanilla/hub/offices.h"
 
+#include "refusal.h"
+
 #include <QJsonDocument>
 #include <QUuid>
 
@@ -20,13 +22,6 @@ namespace {
 // An advisor who declines a call is not offered the same call again for this long, so it
 // goes to someone else first; after that they may get it again rather than let it starve.
 constexpr qint64 kDeclineExclusion_ms = 30000;
-
-void refuse(PeerSession &session, const QString &code, const QString &text, const Message &message)
-{
-    qCWarning(lcHub).noquote() << session.peerId << typeName(message.type()) << "refused:" << text;
-    if (session.link)
-        session.link->sendError(code, text, typeName(message.type()));
-}
 
 QString roleName(PeerRole role)
 {
@@ -63,6 +58,24 @@ void Hub::dispatchAuthenticated(PeerSession &session, const Message &message)
         return handleHangup(session, message);
     case MessageType::CallReport:
         return handleCallReport(session, message);
+    case MessageType::AppointmentSlotsRequest:
+        return isKiosk
+            ? handleSlotsRequest(session, message)
+            : refuse(session, errors::kNotAllowed, QStringLiteral("appointments are booked at kiosks"), message);
+    case MessageType::AppointmentBook:
+        return isKiosk
+            ? handleBook(session, message)
+            : refuse(session, errors::kNotAllowed, QStringLiteral("appointments are booked at kiosks"), message);
+    case MessageType::CheckIn:
+        return isKiosk ? handleCheckIn(session, message)
+                       : refuse(session, errors::kNotAllowed, QStringLiteral("citizens check in at kiosks"), message);
+    case MessageType::CallbackRequest:
+        return isKiosk
+            ? handleCallbackRequest(session, message)
+            : refuse(session, errors::kNotAllowed, QStringLiteral("call-backs are asked for at kiosks"), message);
+    case MessageType::TaskUpdate:
+        return !isKiosk ? handleTaskUpdate(session, message)
+                        : refuse(session, errors::kNotAllowed, QStringLiteral("only advisors work on tasks"), message);
     default:
         return refuse(session, errors::kOutOfOrder, QStringLiteral("not expected here"), message);
     }
@@ -98,15 +111,21 @@ void Hub::handleCallRequest(PeerSession &kiosk, const Message &message)
         return refuse(kiosk, errors::kUnknownService,
             QStringLiteral("\"%1\" is not a service of charter %2").arg(serviceId, m_charter->version), message);
     }
+    queueCall(kiosk, serviceId, message.string(QStringLiteral("priority")) == QLatin1String("preferred"), nullptr);
+}
+
+ActiveCall &Hub::queueCall(
+    PeerSession &kiosk, const QString &serviceId, bool preferred, const store::AppointmentRecord *appointment)
+{
     auto call = std::make_unique<ActiveCall>();
     call->id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     call->kioskPeer = kiosk.peerId;
-    call->service = message.string(QStringLiteral("service"));
+    call->service = serviceId;
     call->phase = CallPhase::Waiting;
     call->requestedAtMs = store::nowMs();
     const Service &service = *m_charter->service(serviceId);
     call->routing = {service.skill, service.routing, service.overflowAfter_s, call->requestedAtMs, {}};
-    call->preferred = message.string(QStringLiteral("priority")) == QLatin1String("preferred");
+    call->preferred = preferred;
     call->rankMs = call->requestedAtMs - (call->preferred ? qint64(m_config.preferredBoost_s) * 1000 : 0);
     // Recorded before it is acknowledged: an accepted request is never lost.
     m_store.insertCall({.id = call->id,
@@ -118,9 +137,13 @@ void Hub::handleCallRequest(PeerSession &kiosk, const Message &message)
     kiosk.callId = call->id;
     qCInfo(lcHub).noquote() << kiosk.peerId << "requests a call for" << call->service << "as" << call->id
                             << (call->preferred ? "(preferred)" : "");
-    enqueue(*call);
-    m_calls.emplace(call->id, std::move(call));
+    if (appointment)
+        holdAppointment(*call, *appointment);
+    ActiveCall &queued = *call;
+    enqueue(queued);
+    m_calls.emplace(queued.id, std::move(call));
     offerWaitingCalls(); // also tells the kiosk its place
+    return queued;
 }
 
 void Hub::handleAdvisorState(PeerSession &advisor, const Message &message)
@@ -253,6 +276,8 @@ void Hub::sendQueuePositions()
         QJsonObject fields{{QStringLiteral("call_id"), callId}, {QStringLiteral("position"), position}};
         if (wait_s >= 0)
             fields.insert(QStringLiteral("estimated_wait_s"), wait_s);
+        if (call.appointmentAtMs > 0)
+            fields.insert(QStringLiteral("appointment_at_ms"), call.appointmentAtMs);
         deliver(call.kioskPeer, makeMessage(MessageType::CallQueued, fields));
     }
 }
@@ -270,6 +295,8 @@ void Hub::handleAccept(PeerSession &advisor, const Message &message)
     call->answeredAtMs = store::nowMs();
     ++advisor.callsToday;
     m_store.markCallAnswered(call->id, advisor.recordId, store::nowMs());
+    if (call->appointmentId > 0)
+        m_store.setAppointmentStatus(call->appointmentId, QStringLiteral("checked-in"), QStringLiteral("attended"));
     const PeerSession &kiosk = *m_sessions.value(call->kioskPeer);
     qCInfo(lcHub).noquote() << advisor.peerId << "accepted" << call->id;
     // The kiosk offers: its pipeline was built while it waited, so the offer is ready soonest.
@@ -430,6 +457,8 @@ void Hub::restoreUnfinishedCalls()
         call->routing = {service ? service->skill : QStringLiteral("general"),
             service ? service->routing : RoutingStrategy::LongestIdle, service ? service->overflowAfter_s : 0,
             record.requestedAtMs, {}};
+        if (const auto appointment = m_store.appointmentOfCall(record.id))
+            holdAppointment(*call, *appointment);
         enqueue(*call);
         // A kiosk that does not come back within the grace period has left: the call ends.
         QTimer::singleShot(m_config.grace_ms, this, [this, id = record.id, kioskPeer = call->kioskPeer] {

@@ -177,6 +177,8 @@ void Hub::welcome(PeerSession &session, bool resumed)
             fields.insert(QStringLiteral("reason"), session.stateReason);
         session.link->send(makeMessage(MessageType::AdvisorState, fields));
     }
+    if (session.role == PeerRole::Advisor)
+        sendTasks(session.peerId);
 }
 
 void Hub::sendServices(PeerSession &kiosk)
@@ -197,7 +199,8 @@ void Hub::sendOfficeStatus(PeerSession &kiosk, Tell when)
     kiosk.officeOpen = office.status.open;
     kiosk.officeChangeAtMs = changeAtMs;
     QJsonObject fields{{QStringLiteral("open"), office.status.open},
-        {QStringLiteral("office"), office.office ? office.office->municipality : QString()}};
+        {QStringLiteral("office"), office.office ? office.office->municipality : QString()},
+        {QStringLiteral("appointments"), office.office.has_value()}};
     if (office.status.open && changeAtMs > 0)
         fields.insert(QStringLiteral("closes_at_ms"), changeAtMs);
     if (!office.status.open && changeAtMs > 0) {
@@ -215,6 +218,7 @@ void Hub::checkOfficeHours()
             if (session->role == PeerRole::Kiosk)
                 sendOfficeStatus(*session, Tell::IfChanged);
         }
+        recordNoShows();
     } catch (const store::StoreError &) {
         // Logged by the store; the kiosks keep what they were last told.
     }

@@ -104,6 +104,16 @@ OfficeStatus OpeningHours::statusAt(const QDateTime &when) const
     return status;
 }
 
+QList<std::pair<QDateTime, QDateTime>> OpeningHours::openIntervalsOn(const QDate &date) const
+{
+    QList<std::pair<QDateTime, QDateTime>> result;
+    if (m_holidays.contains(date))
+        return result;
+    for (const OpenInterval &interval : m_days[date.dayOfWeek() - 1])
+        result.append({at(date, interval.opens, m_zone), at(date, interval.closes, m_zone)});
+    return result;
+}
+
 QString OpeningHours::toString() const
 {
     const auto intervals = [this](int day) {

@@ -121,6 +121,39 @@ ALTER TABLE calls ADD COLUMN wrap_up_ended_at_ms INTEGER;
         {6, "whether a call asked for preferred attention", R"sql(
 ALTER TABLE calls ADD COLUMN preferred INTEGER NOT NULL DEFAULT 0;
 )sql"},
+        {7, "appointments (cita previa) and call-back requests", R"sql(
+CREATE TABLE appointments (
+  id               INTEGER PRIMARY KEY,
+  code             TEXT NOT NULL UNIQUE,
+  office_id        INTEGER NOT NULL REFERENCES offices(id),
+  service          TEXT NOT NULL,
+  starts_at_ms     INTEGER NOT NULL,
+  citizen_name     TEXT NOT NULL DEFAULT '',
+  citizen_phone    TEXT NOT NULL DEFAULT '',
+  status           TEXT NOT NULL DEFAULT 'booked'
+                   CHECK (status IN ('booked', 'checked-in', 'attended', 'no-show', 'cancelled')),
+  call_id          TEXT REFERENCES calls(id),
+  booked_at_ms     INTEGER NOT NULL,
+  booked_by        TEXT NOT NULL,
+  checked_in_at_ms INTEGER
+);
+CREATE INDEX appointments_by_slot ON appointments(office_id, starts_at_ms);
+CREATE TABLE callbacks (
+  id              INTEGER PRIMARY KEY,
+  kiosk_id        INTEGER REFERENCES kiosks(id),
+  service         TEXT NOT NULL,
+  citizen_name    TEXT NOT NULL DEFAULT '',
+  citizen_phone   TEXT NOT NULL,
+  note            TEXT NOT NULL DEFAULT '',
+  from_call_id    TEXT REFERENCES calls(id),
+  requested_at_ms INTEGER NOT NULL,
+  status          TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'taken', 'done', 'unreachable')),
+  advisor_id      INTEGER REFERENCES advisors(id),
+  updated_at_ms   INTEGER NOT NULL,
+  outcome         TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX callbacks_by_status ON callbacks(status, requested_at_ms);
+)sql"},
     };
     return all;
 }

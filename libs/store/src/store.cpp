@@ -3,16 +3,13 @@
 
 #include "ventanilla/store/migrations.h"
 
+#include "sql_values.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 
 namespace ventanilla::store {
 namespace {
-
-QVariant optionalValue(const std::optional<qint64> &value)
-{
-    return value ? QVariant(*value) : QVariant();
-}
 
 CallRecord readCall(const Statement &row)
 {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ventanilla/core/result.h"
+#include "ventanilla/hub/charter.h"
 #include "ventanilla/hub/hub_config.h"
 #include "ventanilla/store/store.h"
 
@@ -24,6 +25,8 @@ Result<QString> addKiosk(store::Store &store, const QString &siteId, const QStri
 
 // Checks a charter file and makes it the one in force (a running hub notices within 10 s).
 Result<QString> importCharter(store::Store &store, const QString &path);
+// The charter in force, parsed from the database.
+Result<Charter> charterInForce(store::Store &store);
 // The charter in force: version and services with their commitments.
 Result<QString> describeCharter(store::Store &store);
 // The charter in force as a printable HTML page and/or a PDF.
@@ -50,6 +53,16 @@ Result<QJsonObject> callSummary(store::Store &store, const QString &callId);
 
 // What in a call summary shows the call did not work both ways; empty when it did.
 QStringList callProblems(const QJsonObject &summary);
+
+// Appointments booked by phone or at the counter: the same slots and capacity a kiosk sees.
+// WHEN is local time at the office, "2026-12-09 10:15".
+Result<QString> bookAppointment(store::Store &store, const AppointmentRules &rules, const QString &ineCode,
+    const QString &service, const QString &when, const QString &name, const QString &phone, const QDateTime &now);
+// An office's appointments on a day (default today) with their status.
+Result<QString> listAppointments(store::Store &store, const QString &ineCode, const QString &day, const QDateTime &now);
+Result<QString> cancelAppointment(store::Store &store, const QString &code);
+// Call-backs open and taken, and those closed in the last day.
+QString listCallbacks(store::Store &store, const QDateTime &now);
 
 Result<QString> backup(store::Store &store, const QString &targetPath);
 

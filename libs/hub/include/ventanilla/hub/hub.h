@@ -61,6 +61,10 @@ struct ActiveCall {
     // Equal priority stays first come, first served; nobody waits behind a citizen who came
     // more than the boost after them, so nobody starves.
     qint64 rankMs = 0;
+    // A checked-in appointment: at its time the citizen goes to the head of the queue.
+    qint64 appointmentId = 0;
+    qint64 appointmentAtMs = 0;
+    std::unique_ptr<QTimer> appointmentTimer;
     RoutingCall routing; // its skill, strategy, overflow and declines
     std::unique_ptr<QTimer> ringTimer;
 };
@@ -110,6 +114,10 @@ private:
     // calls (hub_calls.cpp)
     void dispatchAuthenticated(PeerSession &session, const signalling::Message &message);
     void handleCallRequest(PeerSession &kiosk, const signalling::Message &message);
+    // Records a new call for the kiosk and puts it in the waiting line (at the head at its
+    // time, for an appointment).
+    ActiveCall &queueCall(
+        PeerSession &kiosk, const QString &serviceId, bool preferred, const store::AppointmentRecord *appointment);
     void handleAdvisorState(PeerSession &advisor, const signalling::Message &message);
     // advisors (hub_advisors.cpp): every state change goes through here: logged, told to the advisor.
     void setAdvisorState(PeerSession &advisor, AdvisorState state, const QString &reason = {});
@@ -124,6 +132,23 @@ private:
     // On start: puts the calls that were waiting back in line and ends those that were in
     // progress, so nothing accepted is lost and nothing is counted twice.
     void restoreUnfinishedCalls();
+
+    // appointments and call-backs (hub_appointments.cpp)
+    // Refuse (and return false / nothing) when the service is not in force, or the kiosk has no office.
+    bool serviceInForce(PeerSession &kiosk, const QString &serviceId, const signalling::Message &message);
+    std::optional<store::OfficeRecord> officeForAppointments(
+        PeerSession &kiosk, const QString &serviceId, const signalling::Message &message);
+    void handleSlotsRequest(PeerSession &kiosk, const signalling::Message &message);
+    void handleBook(PeerSession &kiosk, const signalling::Message &message);
+    void handleCheckIn(PeerSession &kiosk, const signalling::Message &message);
+    void handleCallbackRequest(PeerSession &kiosk, const signalling::Message &message);
+    void handleTaskUpdate(PeerSession &advisor, const signalling::Message &message);
+    // Ties a call to its appointment: ranked at the head of the queue from the appointment's time.
+    void holdAppointment(ActiveCall &call, const store::AppointmentRecord &appointment);
+    // The call-backs to do, to every online advisor (or only to one).
+    void sendTasks(const QString &onlyPeer = {});
+    // Appointments never checked in become no-shows once their time is well past.
+    void recordNoShows();
     // Puts a call in the waiting line at the place its rank gives it.
     void enqueue(ActiveCall &call);
     void ringTimedOut(const QString &callId);

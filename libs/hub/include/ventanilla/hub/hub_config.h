@@ -9,6 +9,15 @@
 
 namespace ventanilla::hub {
 
+// How appointments (cita previa) are offered and kept.
+struct AppointmentRules {
+    int slotMinutes = 15; // slots start every this many minutes inside the opening hours
+    int perSlot = 2; // appointments one office's kiosk takes per slot
+    int daysAhead = 14; // how far ahead a citizen can book
+    int checkInEarly_min = 30; // a citizen may check in this early (they are attended at their time)
+    int noShowAfter_min = 15; // not checked in this long after the start: a no-show
+};
+
 struct HubConfig {
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 port = 8443;
@@ -21,6 +30,7 @@ struct HubConfig {
     int ringTimeout_ms = 20000;
     int wrapUp_s = 0; // after a call, the advisor finishes its record before the next citizen
     int preferredBoost_s = 300; // a preferred citizen goes ahead of those who came this much later at most
+    AppointmentRules appointments;
 };
 
 // Reads the [hub] keys; errors accumulate in config.

@@ -38,6 +38,8 @@ public:
     void setHolidays(QSet<QDate> holidays) { m_holidays = std::move(holidays); }
     // The status at an instant; looks up to 14 days ahead for the next opening.
     OfficeStatus statusAt(const QDateTime &when) const;
+    // The open intervals of one local date (none on a holiday), as instants in the zone.
+    QList<std::pair<QDateTime, QDateTime>> openIntervalsOn(const QDate &date) const;
     // The timetable written back in its canonical form.
     QString toString() const;
     const QTimeZone &zone() const { return m_zone; }

@@ -45,6 +45,16 @@ enum class MessageType {
     Hangup,
     CallEnded,
     CallReport,
+    // appointments (cita previa) and call-backs
+    AppointmentSlotsRequest,
+    AppointmentSlots,
+    AppointmentBook,
+    AppointmentBooked,
+    CheckIn,
+    CallbackRequest,
+    CallbackRegistered,
+    Tasks,
+    TaskUpdate,
 };
 
 // Stable error codes carried in "error" messages.
@@ -61,6 +71,11 @@ inline const QString kWrongDirection = QStringLiteral("wrong-direction");
 inline const QString kNoSuchCall = QStringLiteral("no-such-call");
 inline const QString kUnknownService = QStringLiteral("unknown-service");
 inline const QString kClosed = QStringLiteral("closed");
+inline const QString kSlotFull = QStringLiteral("slot-full");
+inline const QString kNoSuchAppointment = QStringLiteral("no-such-appointment");
+inline const QString kTooEarly = QStringLiteral("too-early");
+inline const QString kTooLate = QStringLiteral("too-late");
+inline const QString kNoSuchTask = QStringLiteral("no-such-task");
 inline const QString kNotAllowed = QStringLiteral("not-allowed");
 inline const QString kUnavailable = QStringLiteral("unavailable");
 inline const QString kInternal = QStringLiteral("internal");

@@ -87,6 +87,41 @@ struct OfficeRecord {
     QString openingHours; // as written by IT staff, see hub/opening_hours.h
 };
 
+// A booked video appointment (cita previa) at an office's kiosk. The citizen checks in at
+// the kiosk with the six-digit code.
+struct AppointmentRecord {
+    qint64 id = 0;
+    QString code;
+    qint64 officeId = 0;
+    QString service;
+    qint64 startsAtMs = 0;
+    QString citizenName;
+    QString citizenPhone;
+    QString status = QStringLiteral("booked"); // booked, checked-in, attended, no-show, cancelled
+    QString callId;
+    qint64 bookedAtMs = 0;
+    QString bookedBy; // "kiosk:<site>" or "admin"
+    std::optional<qint64> checkedInAtMs;
+};
+
+// A citizen's request to be phoned back, kept as a task for the advisors.
+struct CallbackRecord {
+    qint64 id = 0;
+    std::optional<qint64> kioskId;
+    QString service;
+    QString citizenName;
+    QString citizenPhone;
+    QString note;
+    QString fromCallId; // the waiting call the citizen left for it, if any
+    qint64 requestedAtMs = 0;
+    QString status = QStringLiteral("open"); // open, taken, done, unreachable
+    std::optional<qint64> advisorId;
+    qint64 updatedAtMs = 0;
+    QString outcome;
+    QString municipality; // read only: the kiosk's
+    QString advisorName; // read only: who took it
+};
+
 enum class CharterImport { Unknown = 0, Imported, AlreadyActive, Reactivated };
 
 class Store {
@@ -149,6 +184,28 @@ public:
     void addHoliday(qint64 officeId, const QDate &day, const QString &note);
     QList<QDate> holidays(qint64 officeId);
     void attachKiosk(qint64 kioskId, qint64 officeId);
+
+    // Appointments. Booking checks the slot's capacity inside the transaction that inserts,
+    // so two kiosks cannot both take the last place; CodeTaken: draw another code.
+    enum class Booking { Unknown = 0, Booked, SlotFull, CodeTaken };
+    Booking bookAppointment(const AppointmentRecord &appointment, int slotCapacity);
+    std::optional<AppointmentRecord> appointmentByCode(const QString &code);
+    std::optional<AppointmentRecord> appointmentOfCall(const QString &callId);
+    // Appointments of an office starting in [fromMs, toMs), cancelled ones included.
+    QList<AppointmentRecord> appointments(qint64 officeId, qint64 fromMs, qint64 toMs);
+    // How many live (not cancelled) appointments each slot start has, for an office.
+    QHash<qint64, int> bookedPerSlot(qint64 officeId, qint64 fromMs, qint64 toMs);
+    // Moves an appointment on only from the expected status; false if it was not in it.
+    bool setAppointmentStatus(qint64 id, const QString &from, const QString &to, const QString &callId = {});
+    // Booked appointments that started before the instant and were never checked in become
+    // no-shows; returns their codes.
+    QStringList markNoShows(qint64 startedBeforeMs);
+
+    qint64 addCallback(const CallbackRecord &callback);
+    std::optional<CallbackRecord> callback(qint64 id);
+    // Open and taken call-backs, oldest first, plus those closed since closedSinceMs.
+    QList<CallbackRecord> callbacks(qint64 closedSinceMs);
+    void updateCallback(qint64 id, const QString &status, std::optional<qint64> advisorId, const QString &outcome);
 
     void audit(const QString &actor, const QString &action, const QString &detail = {});
 
