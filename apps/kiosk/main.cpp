@@ -15,6 +15,34 @@
 
 using namespace ventanilla;
 
+namespace {
+
+// For screenshots and demos: walks an errand as a citizen would once the hub's menu is in.
+void startErrandWhenReady(client::KioskController &controller, const QStringList &errand)
+{
+    QObject::connect(
+        &controller, &client::KioskController::servicesChanged, &controller,
+        [&controller, errand] {
+            controller.startErrand(errand.value(0));
+            if (errand.size() > 1)
+                controller.chooseService(errand.value(1));
+            if (errand.value(2) != QLatin1String("submit"))
+                return;
+            if (controller.errandStep() == QLatin1String("phone"))
+                return controller.submitPhone(QStringLiteral("600111222"));
+            QObject::connect(&controller, &client::KioskController::errandChanged, &controller, [&controller] {
+                if (controller.errandStep() == QLatin1String("slot") && !controller.appointmentSlots().isEmpty()) {
+                    const auto first = controller.appointmentSlots().first().toMap();
+                    controller.chooseSlot(qint64(first.value(QStringLiteral("startsAtMs")).toDouble()));
+                    controller.submitPhone(QStringLiteral("600111222"));
+                }
+            });
+        },
+        Qt::SingleShotConnection);
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     const bool headless = ui::prepareHeadless(argc, argv);
@@ -30,6 +58,11 @@ int main(int argc, char *argv[])
         QStringLiteral("service")});
     parser.addOption(
         {QStringLiteral("show-menu"), QStringLiteral("open the service menu once the hub sends it (for screenshots)")});
+    parser.addOption({QStringLiteral("errand"),
+        QStringLiteral("automation, for screenshots: start an errand once the hub sends the menu: check-in, "
+                       "callback:SERVICE, appointment:SERVICE; with :submit the first slot is booked, or the call-back "
+                       "asked for, with the phone 600111222"),
+        QStringLiteral("errand")});
     parser.process(app);
     auto options = ui::readSharedOptions(parser);
     if (!options) {
@@ -56,6 +89,8 @@ int main(int argc, char *argv[])
             &controller, &client::KioskController::servicesChanged, &controller,
             [&controller] { controller.openServiceMenu(); }, Qt::SingleShotConnection);
     }
+    if (parser.isSet(QStringLiteral("errand")))
+        startErrandWhenReady(controller, parser.value(QStringLiteral("errand")).split(QLatin1Char(':')));
     std::unique_ptr<client::Automation> automation;
     if (options->automation.active())
         automation = std::make_unique<client::Automation>(controller, options->automation);

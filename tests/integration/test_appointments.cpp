@@ -4,6 +4,7 @@
 #include "hub_fixture.h"
 #include "raw_client.h"
 
+#include "ventanilla/client/kiosk_controller.h"
 #include "ventanilla/hub/admin.h"
 
 #include <QJsonArray>
@@ -76,7 +77,7 @@ TEST_CASE("a kiosk lists free slots, books one until it is full, and bad booking
         makeMessage(MessageType::AppointmentSlotsRequest, {{QStringLiteral("service"), QStringLiteral("padron")}}));
     const QJsonArray slots
         = kiosk.nextOfType(QStringLiteral("appointment-slots")).value(QStringLiteral("slots")).toArray();
-    REQUIRE(slots.size() == 120);
+    REQUIRE(slots.size() == 240);
     const qint64 first = slots.first().toObject().value(QStringLiteral("starts_at_ms")).toInteger();
     CHECK(first > store::nowMs());
     CHECK(first - store::nowMs() <= 15 * 60 * 1000);
@@ -305,4 +306,57 @@ TEST_CASE("a waiting citizen can leave the queue for a call-back, which advisors
         ana.expectError(QStringLiteral("not-allowed"));
         CHECK(fixture.store().callbacks(0).size() == 1);
     }
+}
+
+TEST_CASE("the kiosk app books an appointment, checks in with its code, then asks for a call-back instead",
+    "[kiosk][appointments]")
+{
+    test::HubFixture fixture;
+    attachToOffice(fixture);
+    client::KioskController kiosk(fixture.kioskConfig());
+    REQUIRE_OK(kiosk.connectToHub());
+    REQUIRE_EVENTUALLY(
+        kiosk.appointmentsOffered() && kiosk.services()->rowCount() > 0, 10000, kiosk.linkState().toStdString());
+
+    kiosk.startErrand(QStringLiteral("appointment"));
+    CHECK(kiosk.errandStep() == QStringLiteral("service"));
+    kiosk.chooseService(QStringLiteral("padron"));
+    CHECK(kiosk.errandStep() == QStringLiteral("slot"));
+    REQUIRE_EVENTUALLY(!kiosk.appointmentSlots().isEmpty(), 5000, kiosk.errandError().toStdString());
+    const QVariantMap first = kiosk.appointmentSlots().first().toMap();
+    kiosk.chooseSlot(qint64(first.value(QStringLiteral("startsAtMs")).toDouble()));
+    CHECK(kiosk.errandStep() == QStringLiteral("phone"));
+    CHECK(kiosk.errandText() == first.value(QStringLiteral("text")).toString());
+    kiosk.submitPhone(QStringLiteral("12345")); // the hub refuses it; the citizen is told why
+    REQUIRE_EVENTUALLY(!kiosk.errandError().isEmpty(), 5000, kiosk.errandStep().toStdString());
+    CHECK(kiosk.errandStep() == QStringLiteral("phone"));
+    kiosk.submitPhone(QStringLiteral("600111222"));
+    REQUIRE_EVENTUALLY(kiosk.errandStep() == QStringLiteral("done"), 5000, kiosk.errandError().toStdString());
+    const QString code = kiosk.errandCode();
+    CHECK(status(fixture, code) == QStringLiteral("booked"));
+    kiosk.closeErrand();
+    CHECK(kiosk.errand().isEmpty());
+
+    // The first slot begins within 15 minutes, inside the check-in window.
+    kiosk.startErrand(QStringLiteral("check-in"));
+    kiosk.submitCode(code == QStringLiteral("999999") ? QStringLiteral("999998") : QStringLiteral("999999"));
+    REQUIRE_EVENTUALLY(!kiosk.errandError().isEmpty(), 5000, int(kiosk.callState()));
+    CHECK(kiosk.callState() == client::CallController::CallState::Idle);
+    kiosk.submitCode(code);
+    REQUIRE_EVENTUALLY(kiosk.queuePosition() == 1, 5000, kiosk.errandError().toStdString());
+    CHECK(kiosk.errand().isEmpty());
+    CHECK(status(fixture, code) == QStringLiteral("checked-in"));
+
+    // Nobody is free: the citizen leaves a phone number instead and the call ends.
+    kiosk.startErrand(QStringLiteral("callback"));
+    CHECK(kiosk.errandStep() == QStringLiteral("phone"));
+    kiosk.submitPhone(QStringLiteral("600111222"));
+    REQUIRE_EVENTUALLY(
+        kiosk.errandStep() == QStringLiteral("done") && kiosk.callState() == client::CallController::CallState::Idle,
+        5000, kiosk.errandError().toStdString());
+    const auto callbacks = fixture.store().callbacks(0);
+    REQUIRE(callbacks.size() == 1);
+    CHECK(callbacks.first().service == QStringLiteral("padron"));
+    CHECK(!callbacks.first().fromCallId.isEmpty());
+    kiosk.disconnectFromHub();
 }

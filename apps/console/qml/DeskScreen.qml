@@ -83,8 +83,16 @@ Item {
         }
     }
 
+    // While no citizen is on the line, call-backs to make are on the right.
+    TaskList {
+        id: tasks
+        anchors { right: parent.right; top: bar.bottom; bottom: parent.bottom }
+        width: visible ? Math.min(460, parent.width * 0.36) : 0
+        visible: desk.controller.callState === CallController.Idle
+        controller: desk.controller
+    }
     Item {
-        anchors { left: parent.left; right: parent.right; top: bar.bottom; bottom: parent.bottom }
+        anchors { left: parent.left; right: tasks.left; top: bar.bottom; bottom: parent.bottom }
         Label {
             anchors.centerIn: parent
             visible: desk.controller.callState === CallController.Idle && desk.controller.advisorState !== "wrap-up"

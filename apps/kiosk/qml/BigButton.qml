@@ -10,8 +10,8 @@ Button {
     property int labelSize: Theme.large
     implicitWidth: 520
     implicitHeight: 140
-    leftPadding: 56
-    rightPadding: 56
+    leftPadding: 28
+    rightPadding: 28
     contentItem: Item {
         implicitHeight: labels.implicitHeight
         Column {

@@ -1,4 +1,5 @@
-// The office is closed: say so plainly and when it opens again.
+// The office is closed: say so plainly, when it opens again, and what the citizen can do
+// meanwhile: book an appointment or leave a phone number to be called back.
 import QtQuick
 import Ventanilla
 
@@ -52,6 +53,33 @@ Item {
                     font.pixelSize: Theme.large
                     font.bold: true
                 }
+            }
+        }
+        Text {
+            width: parent.width
+            text: qsTr("Mientras tanto puede:")
+            color: Theme.text
+            font.family: Theme.font
+            font.pixelSize: Theme.normal
+            horizontalAlignment: Text.AlignHCenter
+        }
+        Row {
+            anchors.horizontalCenter: parent.horizontalCenter
+            spacing: 32
+            BigButton {
+                width: 440
+                height: 130
+                visible: controller.appointmentsOffered
+                text: qsTr("Pedir cita")
+                subtitle: "Book an appointment"
+                onClicked: controller.startErrand("appointment")
+            }
+            BigButton {
+                width: 440
+                height: 130
+                text: qsTr("Que me llamen")
+                subtitle: "Call me back"
+                onClicked: controller.startErrand("callback")
             }
         }
     }

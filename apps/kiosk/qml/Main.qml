@@ -20,20 +20,32 @@ Window {
             if (!window.online && window.controller.callState !== CallController.InCall)
                 return offline
             switch (window.controller.callState) {
-            case CallController.Waiting: return waiting
+            case CallController.Waiting:
+                return window.controller.errand === "callback" ? errandScreen() : waiting
             case CallController.Connecting:
             case CallController.InCall: return call
             default:
-                if (!window.controller.officeOpen)
-                    return closed
-                return window.controller.choosingService ? services : welcome
+                if (window.controller.errand !== "")
+                    return errandScreen()
+                return window.controller.officeOpen ? welcome : closed
             }
+        }
+    }
+    function errandScreen() {
+        switch (controller.errandStep) {
+        case "service": return services
+        case "slot": return slotChoice
+        case "done": return errandDone
+        default: return numberEntry
         }
     }
     Component { id: offline; OfflineScreen { controller: window.controller } }
     Component { id: welcome; WelcomeScreen { controller: window.controller } }
     Component { id: services; ServiceMenuScreen { controller: window.controller } }
     Component { id: closed; ClosedScreen { controller: window.controller } }
+    Component { id: slotChoice; SlotScreen { controller: window.controller } }
+    Component { id: numberEntry; NumberEntryScreen { controller: window.controller } }
+    Component { id: errandDone; ErrandDoneScreen { controller: window.controller } }
     Component { id: waiting; WaitingScreen { controller: window.controller } }
     Component { id: call; CallScreen { controller: window.controller } }
 }

@@ -1,5 +1,6 @@
 // What do you need? One large tile per service of the charter in force, with the other
-// language beneath; "Otras consultas" covers anyone unsure. A back button returns.
+// language beneath; "Otras consultas" covers anyone unsure. A back button returns. The same
+// menu chooses the service of an appointment or a call-back.
 import QtQuick
 import Ventanilla
 
@@ -10,7 +11,9 @@ Item {
     Text {
         id: heading
         anchors { top: parent.top; topMargin: 36; horizontalCenter: parent.horizontalCenter }
-        text: qsTr("¿Qué necesita?")
+        text: menu.controller.errand === "appointment" ? qsTr("¿Para qué quiere la cita?")
+            : menu.controller.errand === "callback" ? qsTr("¿Sobre qué quiere que le llamemos?")
+            : qsTr("¿Qué necesita?")
         color: Theme.text
         font.family: Theme.font
         font.pixelSize: Theme.huge
@@ -19,7 +22,9 @@ Item {
     Text {
         id: subheading
         anchors { top: heading.bottom; horizontalCenter: parent.horizontalCenter }
-        text: "What do you need?"
+        text: menu.controller.errand === "appointment" ? "What is the appointment for?"
+            : menu.controller.errand === "callback" ? "What should we call you about?"
+            : "What do you need?"
         color: Theme.muted
         font.family: Theme.font
         font.pixelSize: Theme.normal
@@ -45,7 +50,7 @@ Item {
                 labelSize: 30
                 text: parent.name
                 subtitle: parent.subtitle
-                onClicked: menu.controller.requestCall(parent.serviceId, preferred.checked)
+                onClicked: menu.controller.chooseService(parent.serviceId, preferred.checked)
             }
         }
     }
@@ -53,6 +58,7 @@ Item {
     Rectangle {
         id: preferred
         property bool checked: false
+        visible: menu.controller.errand === "call"
         anchors { left: parent.left; leftMargin: 40; verticalCenter: back.verticalCenter }
         width: 400
         height: 90
@@ -89,6 +95,6 @@ Item {
         ink: Theme.text
         text: qsTr("Volver")
         subtitle: "Back"
-        onClicked: menu.controller.closeServiceMenu()
+        onClicked: menu.controller.closeErrand()
     }
 }

@@ -1,4 +1,5 @@
-// While the citizen waits: their place in the queue, and a way to leave.
+// While the citizen waits: their place in the queue, and ways to leave: to be called back
+// instead, or simply to go.
 import QtQuick
 import Ventanilla
 
@@ -62,15 +63,27 @@ Item {
             font.pixelSize: Theme.normal
             horizontalAlignment: Text.AlignHCenter
         }
-        BigButton {
+        Row {
             anchors.horizontalCenter: parent.horizontalCenter
-            width: 420
-            height: 110
-            fill: Theme.panel
-            ink: Theme.text
-            text: qsTr("Cancelar")
-            subtitle: "Cancel"
-            onClicked: controller.cancelRequest()
+            spacing: 32
+            BigButton {
+                width: 420
+                height: 110
+                fill: Theme.panel
+                ink: Theme.text
+                text: qsTr("Prefiero que me llamen")
+                subtitle: "Call me back instead"
+                onClicked: controller.startErrand("callback")
+            }
+            BigButton {
+                width: 420
+                height: 110
+                fill: Theme.panel
+                ink: Theme.text
+                text: qsTr("Cancelar")
+                subtitle: "Cancel"
+                onClicked: controller.cancelRequest()
+            }
         }
     }
 }

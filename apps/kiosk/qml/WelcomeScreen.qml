@@ -1,4 +1,4 @@
-// The first screen: who we are and the one big button.
+// The first screen: who we are and the one big button; below it, smaller, the errands.
 import QtQuick
 import Ventanilla
 
@@ -43,6 +43,42 @@ Item {
             font.pixelSize: Theme.normal
             wrapMode: Text.WordWrap
             horizontalAlignment: Text.AlignHCenter
+        }
+        Row {
+            anchors.horizontalCenter: parent.horizontalCenter
+            spacing: 24
+            BigButton {
+                width: 330
+                height: 100
+                labelSize: Theme.normal
+                fill: Theme.panel
+                ink: Theme.text
+                text: qsTr("Tengo cita")
+                subtitle: "I have an appointment"
+                visible: controller.appointmentsOffered
+                onClicked: controller.startErrand("check-in")
+            }
+            BigButton {
+                width: 330
+                height: 100
+                labelSize: Theme.normal
+                fill: Theme.panel
+                ink: Theme.text
+                text: qsTr("Pedir cita")
+                subtitle: "Book an appointment"
+                visible: controller.appointmentsOffered
+                onClicked: controller.startErrand("appointment")
+            }
+            BigButton {
+                width: 330
+                height: 100
+                labelSize: Theme.normal
+                fill: Theme.panel
+                ink: Theme.text
+                text: qsTr("Que me llamen")
+                subtitle: "Call me back"
+                onClicked: controller.startErrand("callback")
+            }
         }
         Text {
             width: parent.width

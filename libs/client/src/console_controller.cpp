@@ -3,6 +3,8 @@
 
 #include "ventanilla/client/logging.h"
 
+#include <QJsonArray>
+
 namespace ventanilla::client {
 
 using signalling::makeMessage;
@@ -75,9 +77,43 @@ void ConsoleController::requestKioskScreen(bool shown)
         MessageType::ShareRequest, {{QStringLiteral("call_id"), callId()}, {QStringLiteral("active"), shown}}));
 }
 
+int ConsoleController::openTaskCount() const
+{
+    return static_cast<int>(std::count_if(m_tasks.cbegin(), m_tasks.cend(),
+        [](const QVariant &task) { return task.toMap().value(QStringLiteral("status")) == QLatin1String("open"); }));
+}
+
+void ConsoleController::updateTask(qint64 callbackId, const QString &status, const QString &outcome)
+{
+    QJsonObject fields{{QStringLiteral("callback_id"), callbackId}, {QStringLiteral("status"), status}};
+    if (!outcome.trimmed().isEmpty())
+        fields.insert(QStringLiteral("outcome"), outcome.trimmed());
+    send(makeMessage(MessageType::TaskUpdate, fields));
+}
+
 void ConsoleController::onRoleMessage(const signalling::Message &message)
 {
     switch (message.type()) {
+    case MessageType::Tasks:
+        m_tasks.clear();
+        for (const auto &value : message.fields().value(QStringLiteral("callbacks")).toArray()) {
+            const QJsonObject task = value.toObject();
+            const QString advisor = task.value(QStringLiteral("advisor")).toString();
+            m_tasks.append(
+                QVariantMap{{QStringLiteral("callbackId"), task.value(QStringLiteral("callback_id")).toDouble()},
+                    {QStringLiteral("serviceName"), task.value(QStringLiteral("service_name")).toString()},
+                    {QStringLiteral("municipality"), task.value(QStringLiteral("municipality")).toString()},
+                    {QStringLiteral("name"), task.value(QStringLiteral("name")).toString()},
+                    {QStringLiteral("phone"), task.value(QStringLiteral("phone")).toString()},
+                    {QStringLiteral("note"), task.value(QStringLiteral("note")).toString()},
+                    {QStringLiteral("requestedAtMs"), task.value(QStringLiteral("requested_at_ms")).toDouble()},
+                    {QStringLiteral("status"), task.value(QStringLiteral("status")).toString()},
+                    {QStringLiteral("advisor"), advisor},
+                    {QStringLiteral("outcome"), task.value(QStringLiteral("outcome")).toString()},
+                    {QStringLiteral("mine"), !advisor.isEmpty() && advisor == m_advisorName}});
+        }
+        Q_EMIT tasksChanged();
+        break;
     case MessageType::AdvisorState:
         m_state = message.string(QStringLiteral("state"));
         m_stateReason = message.string(QStringLiteral("reason"));

@@ -39,6 +39,15 @@ void ServiceMenuModel::setServices(const QJsonArray &services)
     Q_EMIT countChanged();
 }
 
+QString ServiceMenuModel::nameOf(const QString &serviceId) const
+{
+    for (const Entry &entry : m_entries) {
+        if (entry.id == serviceId)
+            return entry.name;
+    }
+    return serviceId;
+}
+
 int ServiceMenuModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_entries.size());

@@ -23,8 +23,8 @@ namespace {
 constexpr qint64 kAppointmentPrecedence_ms = 24LL * 3600 * 1000;
 // Closed call-backs stay on the advisors' task list this long, so a colleague sees what was done.
 constexpr qint64 kClosedTasksShown_ms = 12LL * 3600 * 1000;
-// The most slots sent to a kiosk at once (about a week of mornings).
-constexpr int kSlotsSent = 120;
+// The most slots sent to a kiosk at once (about ten days of a six-hour office).
+constexpr int kSlotsSent = 240;
 
 } // namespace
 

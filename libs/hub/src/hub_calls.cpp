@@ -273,7 +273,8 @@ void Hub::sendQueuePositions()
             continue;
         call.announcedPosition = position;
         call.announcedWait_s = wait_s;
-        QJsonObject fields{{QStringLiteral("call_id"), callId}, {QStringLiteral("position"), position}};
+        QJsonObject fields{{QStringLiteral("call_id"), callId}, {QStringLiteral("position"), position},
+            {QStringLiteral("service"), call.service}};
         if (wait_s >= 0)
             fields.insert(QStringLiteral("estimated_wait_s"), wait_s);
         if (call.appointmentAtMs > 0)

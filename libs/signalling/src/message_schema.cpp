@@ -55,7 +55,7 @@ const std::vector<MessageSchema> &messageSchemas()
                 {"priority", FieldKind::String, false, 16, {QStringLiteral("normal"), QStringLiteral("preferred")}}}},
         {MessageType::CallQueued, "call-queued", Direction::FromHub,
             {callId(), {"position", FieldKind::Integer, true, 0}, {"estimated_wait_s", FieldKind::Integer, false, 0},
-                {"appointment_at_ms", FieldKind::Integer, false, 0}}},
+                {"appointment_at_ms", FieldKind::Integer, false, 0}, {"service", FieldKind::String, false, kIdLength}}},
         {MessageType::CallOffer, "call-offer", Direction::FromHub,
             {callId(), {"site_id", FieldKind::String, true, kIdLength},
                 {"municipality", FieldKind::String, true, kTextLength}, {"service", FieldKind::String, true, kIdLength},

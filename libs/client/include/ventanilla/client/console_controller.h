@@ -4,6 +4,8 @@
 
 #include "ventanilla/client/call_controller.h"
 
+#include <QVariantList>
+
 namespace ventanilla::client {
 
 class ConsoleController : public CallController {
@@ -19,6 +21,10 @@ class ConsoleController : public CallController {
     Q_PROPERTY(QString incomingMunicipality READ incomingMunicipality NOTIFY callStateChanged)
     Q_PROPERTY(QString incomingService READ incomingService NOTIFY callStateChanged)
     Q_PROPERTY(QString incomingServiceName READ incomingServiceName NOTIFY callStateChanged)
+    // Call-backs citizens asked for, as the hub lists them: [{callbackId, serviceName,
+    // municipality, name, phone, note, requestedAtMs, status, advisor, outcome, mine}].
+    Q_PROPERTY(QVariantList tasks READ tasks NOTIFY tasksChanged)
+    Q_PROPERTY(int openTaskCount READ openTaskCount NOTIFY tasksChanged)
 public:
     explicit ConsoleController(const ConsoleConfig &config, QObject *parent = nullptr);
 
@@ -33,6 +39,8 @@ public:
     QString incomingService() const { return m_incomingService; }
     // The service's name in the charter (the id when the hub does not send one).
     QString incomingServiceName() const { return m_incomingServiceName; }
+    QVariantList tasks() const { return m_tasks; }
+    int openTaskCount() const;
 
     Q_INVOKABLE void logIn(const QString &user, const QString &password);
     Q_INVOKABLE void logOut();
@@ -43,11 +51,14 @@ public:
     Q_INVOKABLE void decline();
     // Ask the kiosk to show (or stop showing) its screen.
     Q_INVOKABLE void requestKioskScreen(bool shown);
+    // Work on a call-back: "taken" (I am phoning), "open" (give it back), "done", "unreachable".
+    Q_INVOKABLE void updateTask(qint64 callbackId, const QString &status, const QString &outcome = {});
 
 Q_SIGNALS:
     void loginChanged();
     void availableChanged();
     void incomingCall();
+    void tasksChanged();
 
 private:
     void onRoleMessage(const signalling::Message &message);
@@ -61,6 +72,7 @@ private:
     QString m_incomingMunicipality;
     QString m_incomingService;
     QString m_incomingServiceName;
+    QVariantList m_tasks;
 };
 
 } // namespace ventanilla::client

@@ -20,6 +20,9 @@ public:
     // (no id or name) are skipped and logged.
     void setServices(const QJsonArray &services);
 
+    // The name of a service in the kiosk's language; the id itself if it is not on the menu.
+    QString nameOf(const QString &serviceId) const;
+
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
