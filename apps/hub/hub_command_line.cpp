@@ -38,6 +38,9 @@ const char *kUsage = R"(commands:
   appointments INE [YYYY-MM-DD]       an office's appointments on a day (default today)
   cancel-appointment CODE             cancel a booked appointment
   callbacks                           call-backs to make, and those closed in the last day
+  queue                               citizens waiting and in conversation now
+  stats FROM TO [BY]                  statistics of days FROM..TO as CSV, BY e.g. "service,day"
+                                      (service, office, advisor, day, hour)
   calls [N]                           the N most recent calls (default 20)
   call-summary [CALL_ID|last] [--check]  one JSON line: what both sides measured of a call
   backup FILE                         online copy of the database)";
@@ -194,6 +197,12 @@ int runCommand(const QStringList &arguments)
             [&](store::Store &s, const QStringList &) {
                 return text(admin::listCallbacks(s, QDateTime::currentDateTimeUtc()));
             }},
+        {"queue", 0, 0,
+            [&](store::Store &s, const QStringList &) {
+                return text(admin::liveQueue(s, QDateTime::currentDateTimeUtc()));
+            }},
+        {"stats", 2, 3,
+            [](store::Store &s, const QStringList &a) { return admin::statisticsCsv(s, a[0], a[1], a.value(2)); }},
         {"calls", 0, 1,
             [&](store::Store &s, const QStringList &a) -> Result<QString> {
                 bool ok = true;

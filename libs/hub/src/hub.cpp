@@ -46,6 +46,9 @@ Status Hub::start()
         qCWarning(lcHub) << "no services charter has been imported: kiosks cannot request calls until one is"
                             " (ventanilla-hub import-charter FILE)";
     restoreUnfinishedCalls();
+    // Advisors still "on" in the log were cut off by a crash: their time ends now, for occupancy.
+    if (const int cut = m_store.closeOpenAdvisorStates(store::nowMs(), QStringLiteral("hub-restart")); cut > 0)
+        qCInfo(lcHub) << "recorded" << cut << "advisor(s) offline after an unclean stop";
     recordNoShows();
     m_charterWatch.start();
     m_officeWatch.start();

@@ -73,6 +73,10 @@ void Hub::dispatchAuthenticated(PeerSession &session, const Message &message)
         return isKiosk
             ? handleCallbackRequest(session, message)
             : refuse(session, errors::kNotAllowed, QStringLiteral("call-backs are asked for at kiosks"), message);
+    case MessageType::StatsRequest:
+        return !isKiosk
+            ? handleStatsRequest(session, message)
+            : refuse(session, errors::kNotAllowed, QStringLiteral("statistics are for the hub's staff"), message);
     case MessageType::TaskUpdate:
         return !isKiosk ? handleTaskUpdate(session, message)
                         : refuse(session, errors::kNotAllowed, QStringLiteral("only advisors work on tasks"), message);

@@ -108,6 +108,10 @@ const std::vector<MessageSchema> &messageSchemas()
                     {QStringLiteral("open"), QStringLiteral("taken"), QStringLiteral("done"),
                         QStringLiteral("unreachable")}},
                 {"outcome", FieldKind::String, false, kTextLength}}},
+        {MessageType::StatsRequest, "stats-request", Direction::ToHub,
+            {{"from_ms", FieldKind::Integer, true, 0}, {"to_ms", FieldKind::Integer, true, 0},
+                {"group_by", FieldKind::String, false, kIdLength}}},
+        {MessageType::Stats, "stats", Direction::FromHub, {{"report", FieldKind::Object, true, 0}}},
     };
     return schemas;
 }

@@ -64,6 +64,14 @@ Result<QString> cancelAppointment(store::Store &store, const QString &code);
 // Call-backs open and taken, and those closed in the last day.
 QString listCallbacks(store::Store &store, const QDateTime &now);
 
+// Statistics of the local days FROM to TO (inclusive, "2026-12-01"), grouped by a list of
+// service, office, advisor, day, hour (see statistics.h), as CSV.
+Result<QString> statisticsCsv(
+    store::Store &store, const QString &fromDay, const QString &toDay, const QString &groupBy);
+// Citizens in line and in conversation now, as the database has them (the running hub's view,
+// since every change is written before it is acknowledged).
+QString liveQueue(store::Store &store, const QDateTime &now);
+
 Result<QString> backup(store::Store &store, const QString &targetPath);
 
 } // namespace ventanilla::hub::admin

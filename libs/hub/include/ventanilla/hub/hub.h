@@ -143,6 +143,8 @@ private:
     void handleCheckIn(PeerSession &kiosk, const signalling::Message &message);
     void handleCallbackRequest(PeerSession &kiosk, const signalling::Message &message);
     void handleTaskUpdate(PeerSession &advisor, const signalling::Message &message);
+    // statistics (hub_statistics.cpp)
+    void handleStatsRequest(PeerSession &advisor, const signalling::Message &message);
     // Ties a call to its appointment: ranked at the head of the queue from the appointment's time.
     void holdAppointment(ActiveCall &call, const store::AppointmentRecord &appointment);
     // The call-backs to do, to every online advisor (or only to one).

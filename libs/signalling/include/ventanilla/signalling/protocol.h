@@ -55,6 +55,9 @@ enum class MessageType {
     CallbackRegistered,
     Tasks,
     TaskUpdate,
+    // statistics
+    StatsRequest,
+    Stats,
 };
 
 // Stable error codes carried in "error" messages.

@@ -122,6 +122,32 @@ struct CallbackRecord {
     QString advisorName; // read only: who took it
 };
 
+// One call as statistics see it: times, outcome, where, who, and the commitment of the
+// charter version it was made under. No personal data.
+struct CallFact {
+    QString callId;
+    QString service;
+    qint64 requestedAtMs = 0;
+    std::optional<qint64> answeredAtMs;
+    std::optional<qint64> endedAtMs;
+    std::optional<qint64> wrapUpEndedAtMs;
+    QString endReason;
+    QString officeIne; // empty: kiosk not attached to an office
+    QString municipality; // the office's, else the kiosk's
+    QString advisor; // username of who answered; empty if nobody did
+    int commitmentWithin_s = 0; // 0: unknown (no charter version recorded)
+    int commitmentPercent = 0;
+    bool preferred = false;
+    bool appointment = false;
+};
+
+// An advisor's state from atMs until their next change (see advisor_state_log).
+struct AdvisorStateChange {
+    QString advisor; // username
+    QString state;
+    qint64 atMs = 0;
+};
+
 enum class CharterImport { Unknown = 0, Imported, AlreadyActive, Reactivated };
 
 class Store {
@@ -206,6 +232,13 @@ public:
     // Open and taken call-backs, oldest first, plus those closed since closedSinceMs.
     QList<CallbackRecord> callbacks(qint64 closedSinceMs);
     void updateCallback(qint64 id, const QString &status, std::optional<qint64> advisorId, const QString &outcome);
+
+    // Statistics: calls requested in [fromMs, toMs), oldest first; and every advisor's state
+    // changes in it, each advisor's with the change in force at fromMs first.
+    QList<CallFact> callFacts(qint64 fromMs, qint64 toMs);
+    QList<AdvisorStateChange> advisorStateChanges(qint64 fromMs, qint64 toMs);
+    // After a crash nobody logged the advisors out: records them offline at atMs.
+    int closeOpenAdvisorStates(qint64 atMs, const QString &reason);
 
     void audit(const QString &actor, const QString &action, const QString &detail = {});
 
