@@ -186,3 +186,15 @@ TEST_CASE("docs/protocol.md documents every message type", "[protocol][docs]")
             CHECK(text.contains(QStringLiteral("`%1`").arg(QLatin1String(field.name))));
     }
 }
+
+TEST_CASE("no message field is named like the envelope's own keys", "[protocol]")
+{
+    // A field called "type" or "v" would be overwritten by the envelope when serialised.
+    for (const auto &schema : messageSchemas()) {
+        for (const auto &field : schema.fields) {
+            INFO(schema.name << "." << field.name);
+            CHECK(QLatin1String(field.name) != QLatin1String("type"));
+            CHECK(QLatin1String(field.name) != QLatin1String("v"));
+        }
+    }
+}

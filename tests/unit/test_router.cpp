@@ -55,7 +55,8 @@ TEST_CASE("round-robin goes round in a fixed order, per skill", "[router]")
         order << *picked;
         router.offered(kPadron, *picked);
     }
-    CHECK(order == QStringList{QStringLiteral("ana"), QStringLiteral("eva"), QStringLiteral("luis"), QStringLiteral("ana")});
+    CHECK(order
+        == QStringList{QStringLiteral("ana"), QStringLiteral("eva"), QStringLiteral("luis"), QStringLiteral("ana")});
 }
 
 TEST_CASE("skill-level tries the lowest level first, like call-centre tiers", "[router]")
@@ -86,7 +87,8 @@ TEST_CASE("only advisors with the skill are offered the call, until it overflows
 TEST_CASE("an advisor with no skills set takes any service", "[router]")
 {
     Router router;
-    CHECK(router.pick(call(RoutingStrategy::SkillLevel, "sede"), {advisor("ana", {}, 1000)}, 5000) == QStringLiteral("ana"));
+    CHECK(router.pick(call(RoutingStrategy::SkillLevel, "sede"), {advisor("ana", {}, 1000)}, 5000)
+        == QStringLiteral("ana"));
 }
 
 TEST_CASE("a decline keeps the advisor out of that call for a while", "[router]")
@@ -113,10 +115,11 @@ TEST_CASE("random advisors and calls: never an unfit pick, never a refusal when 
             for (const QString &skill : skills)
                 if (random->bounded(2))
                     own.insert(skill, 1 + static_cast<int>(random->bounded(9)));
-            free.append({QStringLiteral("a%1").arg(i), own, random->bounded(10000), static_cast<int>(random->bounded(10))});
+            free.append(
+                {QStringLiteral("a%1").arg(i), own, random->bounded(10000), static_cast<int>(random->bounded(10))});
         }
-        RoutingCall c{skills[static_cast<int>(random->bounded(3))], static_cast<RoutingStrategy>(1 + random->bounded(4)),
-            static_cast<int>(random->bounded(2)) * 30, 0, {}};
+        RoutingCall c{skills[static_cast<int>(random->bounded(3))],
+            static_cast<RoutingStrategy>(1 + random->bounded(4)), static_cast<int>(random->bounded(2)) * 30, 0, {}};
         const qint64 now = random->bounded(60000);
         const auto picked = router.pick(c, free, now);
         const bool overflowed = c.overflowAfter_s > 0 && now >= c.overflowAfter_s * 1000;
@@ -124,7 +127,8 @@ TEST_CASE("random advisors and calls: never an unfit pick, never a refusal when 
             [&](const RoutingAdvisor &a) { return a.skills.isEmpty() || a.skills.contains(c.skill) || overflowed; });
         CHECK(picked.has_value() == someoneFits);
         if (picked) {
-            const auto it = std::find_if(free.cbegin(), free.cend(), [&](const RoutingAdvisor &a) { return a.peerId == *picked; });
+            const auto it = std::find_if(
+                free.cbegin(), free.cend(), [&](const RoutingAdvisor &a) { return a.peerId == *picked; });
             REQUIRE(it != free.cend());
             CHECK((it->skills.isEmpty() || it->skills.contains(c.skill) || overflowed));
             router.offered(c.skill, *picked);

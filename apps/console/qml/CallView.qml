@@ -1,5 +1,5 @@
 // The call at the advisor's desk: the citizen's camera, the kiosk's screen when shown,
-// the advisor's own picture, and the controls.
+// the advisor's own picture, the case, and the controls.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -61,6 +61,14 @@ Item {
                 background: Rectangle { color: "#99000000"; radius: 4 }
                 padding: 6
             }
+        }
+        CasePanel {
+            Layout.alignment: Qt.AlignTop
+            Layout.preferredWidth: 340
+            Layout.maximumWidth: 340
+            Layout.minimumWidth: 340
+            controller: view.controller
+            canTransfer: true
         }
     }
     RowLayout {

@@ -111,6 +111,12 @@ Item {
                 color: Theme.text
                 font.pixelSize: Theme.title
             }
+            CasePanel {
+                anchors.horizontalCenter: parent.horizontalCenter
+                width: 440
+                visible: desk.controller.caseId > 0
+                controller: desk.controller
+            }
             Button {
                 anchors.horizontalCenter: parent.horizontalCenter
                 text: qsTr("Estoy disponible")

@@ -19,6 +19,14 @@ Rectangle {
         Label { text: qsTr("Llamada entrante"); font.pixelSize: Theme.small; color: Theme.muted }
         Label { text: controller.incomingMunicipality; font.pixelSize: Theme.title; font.bold: true; color: Theme.text }
         Label { text: qsTr("Servicio: ") + controller.incomingServiceName; font.pixelSize: Theme.normal; color: Theme.text }
+        Label {
+            Layout.fillWidth: true
+            visible: controller.incomingTransfer.length > 0
+            text: controller.incomingTransfer
+            wrapMode: Text.WordWrap
+            font.pixelSize: Theme.small
+            color: Theme.accent
+        }
         Item { Layout.fillHeight: true }
         RowLayout {
             spacing: 16

@@ -25,6 +25,8 @@ Window {
             case CallController.Connecting:
             case CallController.InCall: return call
             default:
+                if (window.controller.surveyCallId !== "")
+                    return survey
                 if (window.controller.errand !== "")
                     return errandScreen()
                 return window.controller.officeOpen ? welcome : closed
@@ -43,6 +45,7 @@ Window {
     Component { id: welcome; WelcomeScreen { controller: window.controller } }
     Component { id: services; ServiceMenuScreen { controller: window.controller } }
     Component { id: closed; ClosedScreen { controller: window.controller } }
+    Component { id: survey; SurveyScreen { controller: window.controller } }
     Component { id: slotChoice; SlotScreen { controller: window.controller } }
     Component { id: numberEntry; NumberEntryScreen { controller: window.controller } }
     Component { id: errandDone; ErrandDoneScreen { controller: window.controller } }

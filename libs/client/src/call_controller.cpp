@@ -124,9 +124,11 @@ void CallController::onMessage(const Message &message)
             setDesktopShared(message.boolean(QStringLiteral("active")));
         return;
     case MessageType::CallEnded:
-        if (forThisCall)
+        if (forThisCall) {
             finishCall(message.string(QStringLiteral("reason")));
-        else
+            if (message.has(QStringLiteral("next_call_id")))
+                Q_EMIT callTransferred(message.string(QStringLiteral("next_call_id")));
+        } else
             Q_EMIT roleMessage(message);
         return;
     default:

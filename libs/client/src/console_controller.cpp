@@ -91,9 +91,51 @@ void ConsoleController::updateTask(qint64 callbackId, const QString &status, con
     send(makeMessage(MessageType::TaskUpdate, fields));
 }
 
+void ConsoleController::updateCase(const QString &type, const QString &status, const QString &note)
+{
+    if (m_caseId == 0)
+        return;
+    QJsonObject fields{{QStringLiteral("case_id"), m_caseId}};
+    if (!type.isEmpty())
+        fields.insert(QStringLiteral("case_type"), type);
+    if (!status.isEmpty())
+        fields.insert(QStringLiteral("status"), status);
+    if (!note.trimmed().isEmpty())
+        fields.insert(QStringLiteral("note"), note.trimmed());
+    send(makeMessage(MessageType::CaseUpdate, fields));
+}
+
+void ConsoleController::transferTo(const QString &service, const QString &note)
+{
+    if (callState() != CallState::InCall && callState() != CallState::Connecting)
+        return;
+    QJsonObject fields{{QStringLiteral("call_id"), callId()}, {QStringLiteral("service"), service}};
+    if (!note.trimmed().isEmpty())
+        fields.insert(QStringLiteral("note"), note.trimmed());
+    send(makeMessage(MessageType::CallTransfer, fields));
+}
+
 void ConsoleController::onRoleMessage(const signalling::Message &message)
 {
     switch (message.type()) {
+    case MessageType::Services:
+        m_services.setServices(message.fields().value(QStringLiteral("services")).toArray());
+        break;
+    case MessageType::Case: {
+        m_caseId = message.integer(QStringLiteral("case_id"));
+        m_caseReference = message.string(QStringLiteral("reference"));
+        m_caseType = message.string(QStringLiteral("case_type"));
+        m_caseStatus = message.string(QStringLiteral("status"));
+        m_caseNotes.clear();
+        for (const auto &value : message.fields().value(QStringLiteral("notes")).toArray()) {
+            const QJsonObject note = value.toObject();
+            m_caseNotes.append(QVariantMap{{QStringLiteral("atMs"), note.value(QStringLiteral("at_ms")).toDouble()},
+                {QStringLiteral("advisor"), note.value(QStringLiteral("advisor")).toString()},
+                {QStringLiteral("text"), note.value(QStringLiteral("text")).toString()}});
+        }
+        Q_EMIT caseChanged();
+        break;
+    }
     case MessageType::Tasks:
         m_tasks.clear();
         for (const auto &value : message.fields().value(QStringLiteral("callbacks")).toArray()) {
@@ -132,6 +174,13 @@ void ConsoleController::onRoleMessage(const signalling::Message &message)
         m_incomingServiceName = message.has(QStringLiteral("service_name"))
             ? message.string(QStringLiteral("service_name"))
             : m_incomingService;
+        m_incomingTransfer = message.has(QStringLiteral("transferred_by"))
+            ? tr("Transferida por %1 (expediente %2)")
+                    .arg(message.string(QStringLiteral("transferred_by")),
+                        message.string(QStringLiteral("case_reference")))
+                + (message.has(QStringLiteral("note")) ? QStringLiteral(": ") + message.string(QStringLiteral("note"))
+                                                       : QString())
+            : QString();
         setCallState(CallState::Ringing);
         Q_EMIT incomingCall();
         break;

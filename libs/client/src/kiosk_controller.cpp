@@ -36,7 +36,26 @@ KioskController::KioskController(const KioskConfig &config, QObject *parent)
             }
             onErrandRefused(code, ref);
         });
+    // After a conversation the citizen may rate it; nobody answering in 30 s means no rating.
+    m_surveyIdle.setSingleShot(true);
+    m_surveyIdle.setInterval(30000);
+    connect(&m_surveyIdle, &QTimer::timeout, this, &KioskController::skipSurvey);
+    connect(this, &CallController::callFinished, this, [this](const QString &callId, const QString &reason) {
+        const bool talked = std::exchange(m_talked, false);
+        if (!talked || reason == QLatin1String("transferred") || reason == QLatin1String("media-failed"))
+            return;
+        m_surveyCallId = callId;
+        m_surveyIdle.start();
+        Q_EMIT surveyChanged();
+    });
+    connect(this, &CallController::callTransferred, this, [this](const QString &nextCallId) {
+        qCInfo(lcClient).noquote() << "transferred; waiting again as" << nextCallId;
+        setCallId(nextCallId);
+        setCallState(CallState::Waiting);
+    });
     connect(this, &CallController::callStateChanged, this, [this] {
+        if (callState() == CallState::InCall)
+            m_talked = true;
         if (callState() != CallState::Waiting && m_queuePosition != 0) {
             m_queuePosition = 0;
             m_estimatedWait_s = -1;
@@ -70,6 +89,23 @@ void KioskController::keepAlive()
 {
     if (!m_errand.isEmpty())
         m_menuIdle.start();
+}
+
+void KioskController::rateCall(int rating)
+{
+    if (m_surveyCallId.isEmpty() || rating < 1 || rating > 5)
+        return;
+    send(makeMessage(
+        MessageType::Survey, {{QStringLiteral("call_id"), m_surveyCallId}, {QStringLiteral("rating"), rating}}));
+    skipSurvey();
+}
+
+void KioskController::skipSurvey()
+{
+    m_surveyIdle.stop();
+    if (std::exchange(m_surveyCallId, QString()).isEmpty())
+        return;
+    Q_EMIT surveyChanged();
 }
 
 void KioskController::setErrand(const QString &errand, const QString &step)

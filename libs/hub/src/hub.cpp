@@ -82,10 +82,8 @@ void Hub::reloadCharter()
     m_charterId = active->id;
     qCInfo(lcHub).noquote() << "services charter" << m_charter->version << "in force with" << m_charter->services.size()
                             << "services";
-    for (const auto &session : std::as_const(m_sessions)) {
-        if (session->role == PeerRole::Kiosk)
-            sendServices(*session);
-    }
+    for (const auto &session : std::as_const(m_sessions))
+        sendServices(*session);
 }
 
 void Hub::stop()

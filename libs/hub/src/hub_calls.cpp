@@ -73,6 +73,15 @@ void Hub::dispatchAuthenticated(PeerSession &session, const Message &message)
         return isKiosk
             ? handleCallbackRequest(session, message)
             : refuse(session, errors::kNotAllowed, QStringLiteral("call-backs are asked for at kiosks"), message);
+    case MessageType::CallTransfer:
+        return !isKiosk ? handleTransfer(session, message)
+                        : refuse(session, errors::kNotAllowed, QStringLiteral("only advisors transfer calls"), message);
+    case MessageType::CaseUpdate:
+        return !isKiosk ? handleCaseUpdate(session, message)
+                        : refuse(session, errors::kNotAllowed, QStringLiteral("only advisors keep cases"), message);
+    case MessageType::Survey:
+        return isKiosk ? handleSurvey(session, message)
+                       : refuse(session, errors::kNotAllowed, QStringLiteral("citizens answer surveys"), message);
     case MessageType::StatsRequest:
         return !isKiosk
             ? handleStatsRequest(session, message)
@@ -220,15 +229,22 @@ void Hub::offerWaitingCalls()
         call.ringTimer->start(m_config.ringTimeout_ms);
         const PeerSession &kiosk = *kioskSession;
         qCInfo(lcHub).noquote() << "offering" << call.id << "to" << best->peerId;
-        deliver(best->peerId,
-            makeMessage(MessageType::CallOffer,
-                {{QStringLiteral("call_id"), call.id},
-                    {QStringLiteral("site_id"), kiosk.peerId.section(QLatin1Char(':'), 1)},
-                    {QStringLiteral("municipality"), kiosk.name}, {QStringLiteral("service"), call.service},
-                    {QStringLiteral("ring_timeout_ms"), m_config.ringTimeout_ms},
-                    {QStringLiteral("service_name"),
-                        m_charter && m_charter->service(call.service) ? m_charter->service(call.service)->nameEs
-                                                                      : call.service}}));
+        QJsonObject offer{{QStringLiteral("call_id"), call.id},
+            {QStringLiteral("site_id"), kiosk.peerId.section(QLatin1Char(':'), 1)},
+            {QStringLiteral("municipality"), kiosk.name}, {QStringLiteral("service"), call.service},
+            {QStringLiteral("ring_timeout_ms"), m_config.ringTimeout_ms},
+            {QStringLiteral("service_name"),
+                m_charter && m_charter->service(call.service) ? m_charter->service(call.service)->nameEs
+                                                              : call.service}};
+        if (call.caseId > 0) {
+            // A transfer: the next advisor sees whose case it is and what their colleague noted.
+            if (const auto record = m_store.caseById(call.caseId))
+                offer.insert(QStringLiteral("case_reference"), record->reference);
+            offer.insert(QStringLiteral("transferred_by"), call.transferredBy);
+            if (!call.transferNote.isEmpty())
+                offer.insert(QStringLiteral("note"), call.transferNote);
+        }
+        deliver(best->peerId, makeMessage(MessageType::CallOffer, offer));
         it = m_waiting.erase(it);
     }
     sendQueuePositions();
@@ -303,7 +319,9 @@ void Hub::handleAccept(PeerSession &advisor, const Message &message)
     if (call->appointmentId > 0)
         m_store.setAppointmentStatus(call->appointmentId, QStringLiteral("checked-in"), QStringLiteral("attended"));
     const PeerSession &kiosk = *m_sessions.value(call->kioskPeer);
-    qCInfo(lcHub).noquote() << advisor.peerId << "accepted" << call->id;
+    const qint64 caseId = caseFor(*call, advisor);
+    const auto record = m_store.caseById(caseId);
+    qCInfo(lcHub).noquote() << advisor.peerId << "accepted" << call->id << "case" << record->reference;
     // The kiosk offers: its pipeline was built while it waited, so the offer is ready soonest.
     deliver(call->kioskPeer,
         makeMessage(MessageType::CallStart,
@@ -312,7 +330,9 @@ void Hub::handleAccept(PeerSession &advisor, const Message &message)
     deliver(advisor.peerId,
         makeMessage(MessageType::CallStart,
             {{QStringLiteral("call_id"), call->id}, {QStringLiteral("sdp_role"), QStringLiteral("answerer")},
-                {QStringLiteral("peer_name"), kiosk.name}}));
+                {QStringLiteral("peer_name"), kiosk.name}, {QStringLiteral("case_id"), caseId},
+                {QStringLiteral("case_reference"), record->reference}}));
+    sendCase(advisor.peerId, caseId);
     Q_EMIT callConnected(call->id);
 }
 
@@ -378,7 +398,7 @@ void Hub::handleHangup(PeerSession &sender, const Message &message)
     endCall(callId, reason, sender.peerId);
 }
 
-void Hub::endCall(const QString &callId, const QString &reason, const QString &endedByPeer)
+void Hub::endCall(const QString &callId, const QString &reason, const QString &endedByPeer, const QString &nextCallId)
 {
     const auto it = m_calls.find(callId);
     if (it == m_calls.end())
@@ -399,7 +419,13 @@ void Hub::endCall(const QString &callId, const QString &reason, const QString &e
         if (!session || session->callId != callId)
             continue;
         session->callId.clear();
-        deliver(peerId, ended);
+        if (session->role == PeerRole::Kiosk && !nextCallId.isEmpty()) {
+            QJsonObject fields = ended.fields();
+            fields.insert(QStringLiteral("next_call_id"), nextCallId);
+            deliver(peerId, Message(MessageType::CallEnded, fields));
+        } else {
+            deliver(peerId, ended);
+        }
         // After a conversation the advisor wraps up; an offer that ended unanswered frees them.
         if (session->role == PeerRole::Advisor && session->advisorState == AdvisorState::InCall)
             startWrapUp(*session, callId);
@@ -459,6 +485,9 @@ void Hub::restoreUnfinishedCalls()
         call->requestedAtMs = record.requestedAtMs;
         call->preferred = record.preferred;
         call->rankMs = record.requestedAtMs - (record.preferred ? qint64(m_config.preferredBoost_s) * 1000 : 0);
+        call->caseId = record.caseId.value_or(0);
+        if (!record.transferredFrom.isEmpty()) // already attended once: still ahead of first-timers
+            call->rankMs = record.requestedAtMs - 48LL * 3600 * 1000;
         call->routing = {service ? service->skill : QStringLiteral("general"),
             service ? service->routing : RoutingStrategy::LongestIdle, service ? service->overflowAfter_s : 0,
             record.requestedAtMs, {}};

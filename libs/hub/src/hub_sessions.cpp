@@ -177,8 +177,10 @@ void Hub::welcome(PeerSession &session, bool resumed)
             fields.insert(QStringLiteral("reason"), session.stateReason);
         session.link->send(makeMessage(MessageType::AdvisorState, fields));
     }
-    if (session.role == PeerRole::Advisor)
+    if (session.role == PeerRole::Advisor) {
+        sendServices(session); // to transfer a citizen to another service
         sendTasks(session.peerId);
+    }
 }
 
 void Hub::sendServices(PeerSession &kiosk)

@@ -65,6 +65,11 @@ std::optional<QString> Router::pick(const RoutingCall &call, const QList<Routing
     for (const RoutingAdvisor &advisor : available) {
         if (call.declinedUntilMs.value(advisor.peerId, 0) > nowMs)
             continue;
+        if (!call.onlyAdvisor.isEmpty()) {
+            if (advisor.peerId == call.onlyAdvisor)
+                candidates.append({&advisor, kBestLevel});
+            continue;
+        }
         if (const auto level = levelFor(call, advisor, nowMs))
             candidates.append({&advisor, *level});
     }

@@ -32,6 +32,7 @@ struct Accumulator {
     int handled = 0; // answered and ended: have a talk time
     int commitment = -1; // -1 none seen, -2 several different
     qint64 loggedIn_ms = 0, busy_ms = 0;
+    int surveys = 0, ratingSum = 0;
 
     void addCall(const store::CallFact &call)
     {
@@ -39,6 +40,10 @@ struct Accumulator {
         const bool knownCommitment = call.commitmentWithin_s > 0;
         if (knownCommitment)
             commitment = commitment == -1 || commitment == call.commitmentPercent ? call.commitmentPercent : -2;
+        if (call.surveyRating) {
+            ++surveys;
+            ratingSum += *call.surveyRating;
+        }
         if (call.answeredAtMs) {
             ++answered;
             const qint64 wait = *call.answeredAtMs - call.requestedAtMs;
@@ -95,6 +100,9 @@ struct Accumulator {
         row.busy_s = busy_ms / 1000.0;
         if (withOccupancy && loggedIn_ms > 0)
             row.occupancyPercent = 100.0 * busy_ms / loggedIn_ms;
+        row.surveys = surveys;
+        if (surveys > 0)
+            row.averageRating = double(ratingSum) / surveys;
         return row;
     }
 };
@@ -233,14 +241,15 @@ QStringList figures(const StatsRow &row)
         optionalText(row.serviceLevelPercent), optionalText(row.serviceLevelAnsweredPercent),
         optionalText(row.commitmentPercent), optionalText(row.meetsCommitment), number(row.avgTalk_s),
         number(row.avgWrapUp_s), number(row.aht_s), number(row.loggedIn_s), number(row.busy_s),
-        optionalText(row.occupancyPercent)};
+        optionalText(row.occupancyPercent), QString::number(row.surveys), optionalText(row.averageRating)};
 }
 
 const QStringList kFigureNames{QStringLiteral("offered"), QStringLiteral("answered"), QStringLiteral("abandoned"),
     QStringLiteral("callbacks"), QStringLiteral("asa_s"), QStringLiteral("avg_abandon_s"), QStringLiteral("max_wait_s"),
     QStringLiteral("service_level_pct"), QStringLiteral("service_level_answered_pct"), QStringLiteral("commitment_pct"),
     QStringLiteral("meets_commitment"), QStringLiteral("avg_talk_s"), QStringLiteral("avg_wrap_up_s"),
-    QStringLiteral("aht_s"), QStringLiteral("logged_in_s"), QStringLiteral("busy_s"), QStringLiteral("occupancy_pct")};
+    QStringLiteral("aht_s"), QStringLiteral("logged_in_s"), QStringLiteral("busy_s"), QStringLiteral("occupancy_pct"),
+    QStringLiteral("surveys"), QStringLiteral("avg_rating")};
 
 QString csvField(const QString &text)
 {

@@ -154,6 +154,35 @@ CREATE TABLE callbacks (
 );
 CREATE INDEX callbacks_by_status ON callbacks(status, requested_at_ms);
 )sql"},
+        {8, "cases with their notes, the case and transfer of each call, citizens' surveys", R"sql(
+CREATE TABLE cases (
+  id            INTEGER PRIMARY KEY,
+  reference     TEXT NOT NULL UNIQUE,
+  type          TEXT NOT NULL
+                CHECK (type IN ('claim', 'consultation', 'certificate', 'procedure', 'aid', 'other')),
+  status        TEXT NOT NULL DEFAULT 'open'
+                CHECK (status IN ('open', 'pending-citizen', 'pending-administration', 'resolved', 'closed')),
+  service       TEXT NOT NULL,
+  kiosk_id      INTEGER REFERENCES kiosks(id),
+  opened_by     INTEGER REFERENCES advisors(id),
+  opened_at_ms  INTEGER NOT NULL,
+  updated_at_ms INTEGER NOT NULL
+);
+CREATE TABLE case_notes (
+  id         INTEGER PRIMARY KEY,
+  case_id    INTEGER NOT NULL REFERENCES cases(id),
+  advisor_id INTEGER REFERENCES advisors(id),
+  at_ms      INTEGER NOT NULL,
+  text       TEXT NOT NULL
+);
+ALTER TABLE calls ADD COLUMN case_id INTEGER REFERENCES cases(id);
+ALTER TABLE calls ADD COLUMN transferred_from TEXT REFERENCES calls(id);
+CREATE TABLE surveys (
+  call_id TEXT PRIMARY KEY REFERENCES calls(id),
+  rating  INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+  at_ms   INTEGER NOT NULL
+);
+)sql"},
     };
     return all;
 }

@@ -25,11 +25,15 @@ CallRecord readCall(const Statement &row)
     call.endReason = row.text(8);
     call.charterVersionId = row.optionalInteger(9);
     call.preferred = row.integer(10) != 0;
+    call.caseId = row.optionalInteger(11);
+    call.transferredFrom = row.text(12);
     return call;
 }
 
-const QString kCallColumns = QStringLiteral("id, kiosk_id, advisor_id, service, requested_at_ms, offered_at_ms, "
-                                            "answered_at_ms, ended_at_ms, end_reason, charter_version_id, preferred");
+const QString kCallColumns
+    = QStringLiteral("id, kiosk_id, advisor_id, service, requested_at_ms, offered_at_ms, "
+                     "answered_at_ms, ended_at_ms, end_reason, charter_version_id, preferred, case_id, "
+                     "COALESCE(transferred_from, '')");
 
 CharterRecord readCharter(const Statement &row)
 {
@@ -180,8 +184,9 @@ QList<KioskRecord> Store::kiosks()
 
 void Store::insertCall(const CallRecord &call)
 {
-    m_db.prepare(QStringLiteral("INSERT INTO calls (") + kCallColumns
-            + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+    m_db.prepare(QStringLiteral("INSERT INTO calls (id, kiosk_id, advisor_id, service, requested_at_ms, offered_at_ms, "
+                                "answered_at_ms, ended_at_ms, end_reason, charter_version_id, preferred, case_id, "
+                                "transferred_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
         .bind(1, call.id)
         .bind(2, call.kioskId)
         .bind(3, optionalValue(call.advisorId))
@@ -193,6 +198,8 @@ void Store::insertCall(const CallRecord &call)
         .bind(9, call.endReason.isEmpty() ? QVariant() : QVariant(call.endReason))
         .bind(10, optionalValue(call.charterVersionId))
         .bind(11, call.preferred)
+        .bind(12, optionalValue(call.caseId))
+        .bind(13, textOrNull(call.transferredFrom))
         .run();
 }
 
@@ -249,13 +256,13 @@ QList<CallRecord> Store::recentCalls(int limit)
 QList<QPair<CallRecord, QString>> Store::unfinishedCalls()
 {
     QList<QPair<CallRecord, QString>> result;
-    auto row = m_db.prepare(
-        QStringLiteral("SELECT c.id, c.kiosk_id, c.advisor_id, c.service, c.requested_at_ms, c.offered_at_ms, "
-                       "c.answered_at_ms, c.ended_at_ms, c.end_reason, c.charter_version_id, c.preferred, "
-                       "k.site_id FROM calls c JOIN kiosks k ON k.id = c.kiosk_id "
-                       "WHERE c.ended_at_ms IS NULL ORDER BY c.requested_at_ms, c.rowid"));
+    auto row = m_db.prepare(QStringLiteral(
+        "SELECT c.id, c.kiosk_id, c.advisor_id, c.service, c.requested_at_ms, c.offered_at_ms, "
+        "c.answered_at_ms, c.ended_at_ms, c.end_reason, c.charter_version_id, c.preferred, "
+        "c.case_id, COALESCE(c.transferred_from, ''), k.site_id FROM calls c JOIN kiosks k ON k.id = c.kiosk_id "
+        "WHERE c.ended_at_ms IS NULL ORDER BY c.requested_at_ms, c.rowid"));
     while (row.step())
-        result.append({readCall(row), row.text(11)});
+        result.append({readCall(row), row.text(13)});
     return result;
 }
 

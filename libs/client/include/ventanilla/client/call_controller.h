@@ -61,6 +61,8 @@ Q_SIGNALS:
     void welcomed();
     // The call is over and its report is on its way to the hub.
     void callFinished(const QString &callId, const QString &reason);
+    // The advisor handed the citizen on: the kiosk waits again, as this call.
+    void callTransferred(const QString &nextCallId);
     // A message of the role's own (queue, offers, states) for the subclass.
     void roleMessage(const ventanilla::signalling::Message &message);
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ventanilla/client/call_controller.h"
+#include "ventanilla/client/service_menu_model.h"
 
 #include <QVariantList>
 
@@ -25,6 +26,17 @@ class ConsoleController : public CallController {
     // municipality, name, phone, note, requestedAtMs, status, advisor, outcome, mine}].
     Q_PROPERTY(QVariantList tasks READ tasks NOTIFY tasksChanged)
     Q_PROPERTY(int openTaskCount READ openTaskCount NOTIFY tasksChanged)
+    // The case of the current (or last) call: its reference, type, status and notes
+    // [{atMs, advisor, text}]; caseId 0 before the first call.
+    Q_PROPERTY(qint64 caseId READ caseId NOTIFY caseChanged)
+    Q_PROPERTY(QString caseReference READ caseReference NOTIFY caseChanged)
+    Q_PROPERTY(QString caseType READ caseType NOTIFY caseChanged)
+    Q_PROPERTY(QString caseStatus READ caseStatus NOTIFY caseChanged)
+    Q_PROPERTY(QVariantList caseNotes READ caseNotes NOTIFY caseChanged)
+    // For a transferred call that is ringing: who passed it on and their note.
+    Q_PROPERTY(QString incomingTransfer READ incomingTransfer NOTIFY callStateChanged)
+    // The services of the charter in force, to transfer a citizen to.
+    Q_PROPERTY(ventanilla::client::ServiceMenuModel *services READ services CONSTANT)
 public:
     explicit ConsoleController(const ConsoleConfig &config, QObject *parent = nullptr);
 
@@ -40,6 +52,13 @@ public:
     // The service's name in the charter (the id when the hub does not send one).
     QString incomingServiceName() const { return m_incomingServiceName; }
     QVariantList tasks() const { return m_tasks; }
+    qint64 caseId() const { return m_caseId; }
+    QString caseReference() const { return m_caseReference; }
+    QString caseType() const { return m_caseType; }
+    QString caseStatus() const { return m_caseStatus; }
+    QVariantList caseNotes() const { return m_caseNotes; }
+    QString incomingTransfer() const { return m_incomingTransfer; }
+    ServiceMenuModel *services() { return &m_services; }
     int openTaskCount() const;
 
     Q_INVOKABLE void logIn(const QString &user, const QString &password);
@@ -53,12 +72,17 @@ public:
     Q_INVOKABLE void requestKioskScreen(bool shown);
     // Work on a call-back: "taken" (I am phoning), "open" (give it back), "done", "unreachable".
     Q_INVOKABLE void updateTask(qint64 callbackId, const QString &status, const QString &outcome = {});
+    // Record the case's type and status and, if given, a note of what was done.
+    Q_INVOKABLE void updateCase(const QString &type, const QString &status, const QString &note = {});
+    // Hand the citizen on to another service (the case and the note go with them).
+    Q_INVOKABLE void transferTo(const QString &service, const QString &note = {});
 
 Q_SIGNALS:
     void loginChanged();
     void availableChanged();
     void incomingCall();
     void tasksChanged();
+    void caseChanged();
 
 private:
     void onRoleMessage(const signalling::Message &message);
@@ -73,6 +97,13 @@ private:
     QString m_incomingService;
     QString m_incomingServiceName;
     QVariantList m_tasks;
+    qint64 m_caseId = 0;
+    QString m_caseReference;
+    QString m_caseType;
+    QString m_caseStatus;
+    QVariantList m_caseNotes;
+    QString m_incomingTransfer;
+    ServiceMenuModel m_services{QStringLiteral("es")};
 };
 
 } // namespace ventanilla::client

@@ -35,6 +35,8 @@ class KioskController : public CallController {
     // What went wrong with the last step, in words for the citizen; empty if nothing.
     Q_PROPERTY(QString errandError READ errandError NOTIFY errandChanged)
     Q_PROPERTY(bool appointmentsOffered READ appointmentsOffered NOTIFY officeChanged)
+    // After a conversation: the call the citizen is asked to rate; empty when not asking.
+    Q_PROPERTY(QString surveyCallId READ surveyCallId NOTIFY surveyChanged)
     Q_PROPERTY(bool officeOpen READ officeOpen NOTIFY officeChanged)
     Q_PROPERTY(QString nextOpening READ nextOpening NOTIFY officeChanged)
 public:
@@ -56,6 +58,7 @@ public:
     QString errandText() const { return m_errandText; }
     QString errandError() const { return m_errandError; }
     bool appointmentsOffered() const { return m_appointmentsOffered; }
+    QString surveyCallId() const { return m_surveyCallId; }
     bool officeOpen() const { return m_officeOpen; }
     // When a closed office opens next, in words ("lunes 7 de diciembre, 09:00"); empty if unknown.
     QString nextOpening() const { return m_nextOpening; }
@@ -82,11 +85,15 @@ public:
     Q_INVOKABLE void closeErrand();
     // The citizen is still there (a key was touched): restart the idle timer.
     Q_INVOKABLE void keepAlive();
+    // The survey after a call: a rating from 1 (bad) to 5 (very good), or none.
+    Q_INVOKABLE void rateCall(int rating);
+    Q_INVOKABLE void skipSurvey();
 
 Q_SIGNALS:
     void queueChanged();
     void servicesChanged();
     void errandChanged();
+    void surveyChanged();
     void officeChanged();
 
 private:
@@ -110,6 +117,9 @@ private:
     QString m_errandText;
     QString m_errandError;
     bool m_appointmentsOffered = false;
+    bool m_talked = false; // the current call reached a conversation
+    QString m_surveyCallId;
+    QTimer m_surveyIdle;
     bool m_officeOpen = true;
     QString m_nextOpening;
     QTimer m_menuIdle;

@@ -65,6 +65,9 @@ struct ActiveCall {
     qint64 appointmentId = 0;
     qint64 appointmentAtMs = 0;
     std::unique_ptr<QTimer> appointmentTimer;
+    qint64 caseId = 0; // opened when answered; carried on by a transfer
+    QString transferredBy; // the advisor's name, for the next advisor's ringing card
+    QString transferNote;
     RoutingCall routing; // its skill, strategy, overflow and declines
     std::unique_ptr<QTimer> ringTimer;
 };
@@ -143,6 +146,13 @@ private:
     void handleCheckIn(PeerSession &kiosk, const signalling::Message &message);
     void handleCallbackRequest(PeerSession &kiosk, const signalling::Message &message);
     void handleTaskUpdate(PeerSession &advisor, const signalling::Message &message);
+    // cases, transfers, surveys (hub_cases.cpp)
+    void handleTransfer(PeerSession &advisor, const signalling::Message &message);
+    void handleCaseUpdate(PeerSession &advisor, const signalling::Message &message);
+    void handleSurvey(PeerSession &kiosk, const signalling::Message &message);
+    // The call's case, opened on its first answer; returns its id.
+    qint64 caseFor(ActiveCall &call, const PeerSession &advisor);
+    void sendCase(const QString &peerId, qint64 caseId);
     // statistics (hub_statistics.cpp)
     void handleStatsRequest(PeerSession &advisor, const signalling::Message &message);
     // Ties a call to its appointment: ranked at the head of the queue from the appointment's time.
@@ -154,7 +164,9 @@ private:
     // Puts a call in the waiting line at the place its rank gives it.
     void enqueue(ActiveCall &call);
     void ringTimedOut(const QString &callId);
-    void endCall(const QString &callId, const QString &reason, const QString &endedByPeer);
+    // Ends a call for both parties; with nextCallId the kiosk learns it continues as that call.
+    void endCall(
+        const QString &callId, const QString &reason, const QString &endedByPeer, const QString &nextCallId = {});
     void sendQueuePositions();
     ActiveCall *callFor(PeerSession &session, const QString &callId);
 

@@ -27,6 +27,7 @@ struct RoutingCall {
     int overflowAfter_s = 0; // 0: never offered to advisors without the skill
     qint64 waitingSinceMs = 0;
     QHash<QString, qint64> declinedUntilMs; // advisor → not before
+    QString onlyAdvisor; // a transfer to a named advisor: only they, skill or not
 };
 
 struct RoutingAdvisor {

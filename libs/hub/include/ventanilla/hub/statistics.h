@@ -37,6 +37,8 @@ struct StatsRow {
     double loggedIn_s = 0;
     double busy_s = 0;
     std::optional<double> occupancyPercent;
+    int surveys = 0; // citizens who rated their call
+    std::optional<double> averageRating; // 1..5
 };
 
 struct StatsReport {

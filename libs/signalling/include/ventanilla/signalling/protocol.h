@@ -58,6 +58,11 @@ enum class MessageType {
     // statistics
     StatsRequest,
     Stats,
+    // cases, transfers and surveys
+    CallTransfer,
+    CaseUpdate,
+    Case,
+    Survey,
 };
 
 // Stable error codes carried in "error" messages.
@@ -79,6 +84,7 @@ inline const QString kNoSuchAppointment = QStringLiteral("no-such-appointment");
 inline const QString kTooEarly = QStringLiteral("too-early");
 inline const QString kTooLate = QStringLiteral("too-late");
 inline const QString kNoSuchTask = QStringLiteral("no-such-task");
+inline const QString kNoSuchCase = QStringLiteral("no-such-case");
 inline const QString kNotAllowed = QStringLiteral("not-allowed");
 inline const QString kUnavailable = QStringLiteral("unavailable");
 inline const QString kInternal = QStringLiteral("internal");

@@ -40,6 +40,8 @@ struct CallRecord {
     std::optional<qint64> answeredAtMs;
     std::optional<qint64> endedAtMs;
     QString endReason;
+    std::optional<qint64> caseId;
+    QString transferredFrom; // the call this one continues, after a transfer
 };
 
 // What one side measured of a call, sent by the client when the call ends.
@@ -122,6 +124,26 @@ struct CallbackRecord {
     QString advisorName; // read only: who took it
 };
 
+// A citizen's case (expediente): what it is about and where it stands, across calls and
+// transfers. Notes are the advisors' record of what was done.
+struct CaseNote {
+    qint64 atMs = 0;
+    QString advisorName;
+    QString text;
+};
+struct CaseRecord {
+    qint64 id = 0;
+    QString reference; // "2026-000042"
+    QString type; // claim, consultation, certificate, procedure, aid, other
+    QString status = QStringLiteral("open"); // open, pending-citizen, pending-administration, resolved, closed
+    QString service;
+    std::optional<qint64> kioskId;
+    std::optional<qint64> openedBy;
+    qint64 openedAtMs = 0;
+    qint64 updatedAtMs = 0;
+    QList<CaseNote> notes;
+};
+
 // One call as statistics see it: times, outcome, where, who, and the commitment of the
 // charter version it was made under. No personal data.
 struct CallFact {
@@ -139,6 +161,7 @@ struct CallFact {
     int commitmentPercent = 0;
     bool preferred = false;
     bool appointment = false;
+    std::optional<int> surveyRating; // 1..5, if the citizen answered the survey
 };
 
 // An advisor's state from atMs until their next change (see advisor_state_log).
@@ -239,6 +262,18 @@ public:
     QList<AdvisorStateChange> advisorStateChanges(qint64 fromMs, qint64 toMs);
     // After a crash nobody logged the advisors out: records them offline at atMs.
     int closeOpenAdvisorStates(qint64 atMs, const QString &reason);
+
+    // Cases. A case is opened when an advisor answers a call that has none; a transfer carries it on.
+    CaseRecord openCase(const QString &type, const QString &service, std::optional<qint64> kioskId,
+        std::optional<qint64> advisorId, qint64 atMs);
+    std::optional<CaseRecord> caseById(qint64 caseId);
+    void updateCase(qint64 caseId, const QString &type, const QString &status, qint64 atMs);
+    void addCaseNote(qint64 caseId, qint64 advisorId, const QString &text, qint64 atMs);
+    void setCallCase(const QString &callId, qint64 caseId);
+    // Whether the advisor answered a call of the case: only they may change it.
+    bool advisorWorkedOnCase(qint64 advisorId, qint64 caseId);
+    // The citizen's rating of an answered call, once; false if it was already rated.
+    bool saveSurvey(const QString &callId, int rating, qint64 atMs);
 
     void audit(const QString &actor, const QString &action, const QString &detail = {});
 
