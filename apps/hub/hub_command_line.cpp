@@ -43,6 +43,7 @@ const char *kUsage = R"(commands:
                                       (service, office, advisor, day, hour)
   calls [N]                           the N most recent calls (default 20)
   call-summary [CALL_ID|last] [--check]  one JSON line: what both sides measured of a call
+  purge                               erase citizens' personal data older than [hub] retention_days
   backup FILE                         online copy of the database)";
 
 int fail(const QString &message)
@@ -210,6 +211,10 @@ int runCommand(const QStringList &arguments)
                 if (!ok || limit < 1)
                     return failure(QStringLiteral("calls takes a positive number"));
                 return admin::listCalls(s, limit);
+            }},
+        {"purge", 0, 0,
+            [&](store::Store &s, const QStringList &) {
+                return admin::purge(s, config.retentionDays, QDateTime::currentDateTimeUtc());
             }},
         {"backup", 1, 1, [](store::Store &s, const QStringList &a) { return admin::backup(s, a[0]); }},
     };

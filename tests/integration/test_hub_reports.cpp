@@ -106,3 +106,59 @@ TEST_CASE(
         CHECK_FALSE(hub::admin::statisticsCsv(fixture.store(), QStringLiteral("yesterday"), today, {}).ok());
     }
 }
+
+TEST_CASE("retention erases citizens' personal data older than the period and keeps every row", "[hub][retention]")
+{
+    test::HubFixture fixture;
+    store::Store &store = fixture.store();
+    REQUIRE_OK(hub::admin::addOffice(store, QStringLiteral("02016"), QStringLiteral("El Bonillo"), QString(),
+        QStringLiteral("mon-sun 09:00-14:00")));
+    const qint64 officeId = store.officeByIneCode(QStringLiteral("02016"))->id;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 old = now.addDays(-400).toMSecsSinceEpoch();
+    const qint64 recent = now.addDays(-10).toMSecsSinceEpoch();
+    for (const auto &[code, at] :
+        {std::pair{QStringLiteral("100001"), old}, std::pair{QStringLiteral("100002"), recent}}) {
+        REQUIRE(store.bookAppointment({.code = code,
+                                          .officeId = officeId,
+                                          .service = QStringLiteral("padron"),
+                                          .startsAtMs = at,
+                                          .citizenName = QStringLiteral("Lucía Martín"),
+                                          .citizenPhone = QStringLiteral("600111222"),
+                                          .bookedAtMs = at,
+                                          .bookedBy = QStringLiteral("admin")},
+                    2)
+            == store::Store::Booking::Booked);
+    }
+    const qint64 oldCallback = store.addCallback({.service = QStringLiteral("ayudas"),
+        .citizenName = QStringLiteral("Pedro"),
+        .citizenPhone = QStringLiteral("600333444"),
+        .note = QStringLiteral("alquiler"),
+        .requestedAtMs = old});
+    const qint64 recentCallback = store.addCallback(
+        {.service = QStringLiteral("ayudas"), .citizenPhone = QStringLiteral("600555666"), .requestedAtMs = recent});
+    const auto advisor = store.advisorByUsername(test::kAdvisorUser);
+    const auto closedCase
+        = store.openCase(QStringLiteral("aid"), QStringLiteral("ayudas"), std::nullopt, advisor->id, old);
+    store.addCaseNote(closedCase.id, advisor->id, QStringLiteral("DNI 12345678Z, vive sola"), old);
+    store.updateCase(closedCase.id, QStringLiteral("aid"), QStringLiteral("closed"), old);
+    const auto openCase
+        = store.openCase(QStringLiteral("aid"), QStringLiteral("ayudas"), std::nullopt, advisor->id, old);
+    store.addCaseNote(openCase.id, advisor->id, QStringLiteral("pendiente de documentación"), old);
+
+    const auto purged = hub::admin::purge(store, 365, now);
+    REQUIRE_OK(purged);
+    CHECK(purged->contains(QStringLiteral("1 appointment(s), 1 call-back(s), 1 case note(s)")));
+    CHECK(store.appointmentByCode(QStringLiteral("100001"))->citizenPhone.isEmpty());
+    CHECK(store.appointmentByCode(QStringLiteral("100001"))->citizenName.isEmpty());
+    CHECK(store.appointmentByCode(QStringLiteral("100001"))->status == QStringLiteral("booked")); // the row stays
+    CHECK(store.appointmentByCode(QStringLiteral("100002"))->citizenPhone == QStringLiteral("600111222"));
+    CHECK(store.callback(oldCallback)->citizenPhone.isEmpty());
+    CHECK(store.callback(oldCallback)->note.isEmpty());
+    CHECK(store.callback(recentCallback)->citizenPhone == QStringLiteral("600555666"));
+    CHECK(store.caseById(closedCase.id)->notes.first().text.isEmpty());
+    CHECK(store.caseById(openCase.id)->notes.first().text == QStringLiteral("pendiente de documentación"));
+    // Nothing left to erase the second time.
+    CHECK(hub::admin::purge(store, 365, now)
+              ->contains(QStringLiteral("0 appointment(s), 0 call-back(s), 0 case note(s)")));
+}

@@ -45,3 +45,23 @@ QString liveQueue(store::Store &store, const QDateTime &now)
 }
 
 } // namespace ventanilla::hub::admin
+
+namespace ventanilla::hub::admin {
+
+Result<QString> purge(store::Store &store, int retentionDays, const QDateTime &now)
+{
+    const qint64 cutoff = now.addDays(-retentionDays).toMSecsSinceEpoch();
+    const store::Store::Purged purged = store.purgePersonalData(cutoff);
+    const QString summary
+        = QStringLiteral("personal data older than %1 days erased: %2 appointment(s), %3 call-back(s), "
+                         "%4 case note(s)")
+              .arg(retentionDays)
+              .arg(purged.appointments)
+              .arg(purged.callbacks)
+              .arg(purged.caseNotes);
+    if (purged.appointments + purged.callbacks + purged.caseNotes > 0)
+        store.audit(QStringLiteral("retention"), QStringLiteral("purge"), summary);
+    return summary;
+}
+
+} // namespace ventanilla::hub::admin

@@ -2,6 +2,7 @@
 #include "ventanilla/hub/hub.h"
 
 #include "ventanilla/crypto/pki.h"
+#include "ventanilla/hub/admin.h"
 #include "ventanilla/hub/logging.h"
 #include "ventanilla/signalling/tls.h"
 
@@ -19,6 +20,8 @@ Hub::Hub(HubConfig config, store::Store store, QObject *parent)
     connect(&m_charterWatch, &QTimer::timeout, this, &Hub::reloadCharter);
     m_officeWatch.setInterval(30000);
     connect(&m_officeWatch, &QTimer::timeout, this, &Hub::checkOfficeHours);
+    m_retentionWatch.setInterval(3600 * 1000);
+    connect(&m_retentionWatch, &QTimer::timeout, this, &Hub::applyRetention);
     m_dispatchTick.setInterval(1000);
     connect(&m_dispatchTick, &QTimer::timeout, this, [this] {
         if (!m_waiting.empty())
@@ -50,6 +53,8 @@ Status Hub::start()
     if (const int cut = m_store.closeOpenAdvisorStates(store::nowMs(), QStringLiteral("hub-restart")); cut > 0)
         qCInfo(lcHub) << "recorded" << cut << "advisor(s) offline after an unclean stop";
     recordNoShows();
+    applyRetention();
+    m_retentionWatch.start();
     m_charterWatch.start();
     m_officeWatch.start();
     m_dispatchTick.start();
@@ -84,6 +89,16 @@ void Hub::reloadCharter()
                             << "services";
     for (const auto &session : std::as_const(m_sessions))
         sendServices(*session);
+}
+
+void Hub::applyRetention()
+{
+    try {
+        const auto summary = admin::purge(m_store, m_config.retentionDays, QDateTime::currentDateTimeUtc());
+        qCInfo(lcHub).noquote() << *summary;
+    } catch (const store::StoreError &) {
+        // Logged by the store; tried again in an hour.
+    }
 }
 
 void Hub::stop()

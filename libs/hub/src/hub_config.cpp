@@ -29,6 +29,7 @@ HubConfig readHubConfig(ConfigFile &config, const QString &defaultDataDirectory)
     hub.ringTimeout_ms = config.integer(QStringLiteral("hub/ring_timeout_ms"), 20000, 1000, 300000);
     hub.wrapUp_s = config.integer(QStringLiteral("hub/wrap_up_s"), 0, 0, 600);
     hub.preferredBoost_s = config.integer(QStringLiteral("hub/preferred_boost_s"), 300, 0, 3600);
+    hub.retentionDays = config.integer(QStringLiteral("hub/retention_days"), 365, 30, 3650);
     AppointmentRules &rules = hub.appointments;
     rules.slotMinutes = config.integer(QStringLiteral("hub/appointment_slot_min"), 15, 5, 120);
     rules.perSlot = config.integer(QStringLiteral("hub/appointments_per_slot"), 2, 1, 50);

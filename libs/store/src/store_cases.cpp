@@ -98,3 +98,31 @@ bool Store::saveSurvey(const QString &callId, int rating, qint64 atMs)
 }
 
 } // namespace ventanilla::store
+
+namespace ventanilla::store {
+
+Store::Purged Store::purgePersonalData(qint64 cutoffMs)
+{
+    Transaction transaction(m_db);
+    Purged purged;
+    m_db.prepare(QStringLiteral("UPDATE appointments SET citizen_name = '', citizen_phone = '' WHERE starts_at_ms < ? "
+                                "AND (citizen_name != '' OR citizen_phone != '')"))
+        .bind(1, cutoffMs)
+        .run();
+    purged.appointments = m_db.changes();
+    m_db.prepare(QStringLiteral("UPDATE callbacks SET citizen_name = '', citizen_phone = '', note = '', outcome = '' "
+                                "WHERE requested_at_ms < ? AND (citizen_name != '' OR citizen_phone != '' "
+                                "OR note != '' OR outcome != '')"))
+        .bind(1, cutoffMs)
+        .run();
+    purged.callbacks = m_db.changes();
+    m_db.prepare(QStringLiteral("UPDATE case_notes SET text = '' WHERE text != '' AND at_ms < ?1 AND case_id IN "
+                                "(SELECT id FROM cases WHERE status IN ('resolved', 'closed') AND updated_at_ms < ?1)"))
+        .bind(1, cutoffMs)
+        .run();
+    purged.caseNotes = m_db.changes();
+    transaction.commit();
+    return purged;
+}
+
+} // namespace ventanilla::store

@@ -72,6 +72,9 @@ Result<QString> statisticsCsv(
 // since every change is written before it is acknowledged).
 QString liveQueue(store::Store &store, const QDateTime &now);
 
+// Erases citizens' personal data older than the retention period (see Store::purgePersonalData).
+Result<QString> purge(store::Store &store, int retentionDays, const QDateTime &now);
+
 Result<QString> backup(store::Store &store, const QString &targetPath);
 
 } // namespace ventanilla::hub::admin

@@ -91,6 +91,8 @@ public:
     void reloadCharter();
     // Tells every online kiosk whose office opened or closed (also done every 30 s).
     void checkOfficeHours();
+    // Erases citizens' personal data older than retention_days (also done hourly).
+    void applyRetention();
 
     int onlineAdvisorCount() const;
     int waitingCallCount() const;
@@ -181,7 +183,9 @@ private:
     qint64 m_charterId = 0; // charter_versions.id of m_charter
     QTimer m_charterWatch;
     QTimer m_officeWatch; // office hours change with the clock
-    QTimer m_dispatchTick; // while citizens wait: overflow and decline exclusions expire with time
+    QTimer m_dispatchTick;
+    QTimer m_retentionWatch; // personal data past the retention period is erased hourly // while citizens wait:
+                             // overflow and decline exclusions expire with time
     Router m_router;
     QHash<QString, HandlingTimes> m_handling; // by service: recent talk + wrap-up times
 };

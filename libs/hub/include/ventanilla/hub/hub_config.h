@@ -31,6 +31,7 @@ struct HubConfig {
     int wrapUp_s = 0; // after a call, the advisor finishes its record before the next citizen
     int preferredBoost_s = 300; // a preferred citizen goes ahead of those who came this much later at most
     AppointmentRules appointments;
+    int retentionDays = 365; // citizens' personal data older than this is erased; statistics stay
 };
 
 // Reads the [hub] keys; errors accumulate in config.

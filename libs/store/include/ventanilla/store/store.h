@@ -275,6 +275,16 @@ public:
     // The citizen's rating of an answered call, once; false if it was already rated.
     bool saveSurvey(const QString &callId, int rating, qint64 atMs);
 
+    // Retention: erases citizens' personal data recorded before cutoffMs — names and phones of
+    // appointments and call-backs, call-back notes and outcomes, the notes of cases closed or
+    // resolved by then — keeping every row, so statistics stay whole. One transaction.
+    struct Purged {
+        int appointments = 0;
+        int callbacks = 0;
+        int caseNotes = 0;
+    };
+    Purged purgePersonalData(qint64 cutoffMs);
+
     void audit(const QString &actor, const QString &action, const QString &detail = {});
 
 private:
