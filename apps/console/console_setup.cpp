@@ -19,6 +19,8 @@ void addConsoleOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("password-file"),
         QStringLiteral("log in unattended with the password in this file"), QStringLiteral("file")});
     parser.addOption({QStringLiteral("answer"), QStringLiteral("automation: be available and accept every call")});
+    parser.addOption({QStringLiteral("available"),
+        QStringLiteral("automation: be available but leave offers ringing (for tests of unanswered calls)")});
 }
 
 Result<ConsoleSetup> setUpConsole(const QCommandLineParser &parser, const QString &configPath)

@@ -33,6 +33,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     options->automation.answer = parser.isSet(QStringLiteral("answer"));
+    options->automation.available = parser.isSet(QStringLiteral("available"));
     auto setup = consoleapp::setUpConsole(parser, options->configPath);
     if (!setup) {
         QTextStream(stderr) << "ventanilla-console: " << setup.error() << '\n';

@@ -12,7 +12,10 @@ Automation::Automation(KioskController &kiosk, AutomationPlan plan, QObject *par
 {
     armCommon(kiosk);
     if (!m_plan.callService.isEmpty()) {
+        // Once: a citizen who was cut off by a hub restart does not call again by themselves.
         connect(&kiosk, &CallController::welcomed, this, [this, &kiosk] {
+            if (std::exchange(m_callRequested, true))
+                return;
             qCInfo(lcClient).noquote() << "automation: requesting a call for" << m_plan.callService;
             kiosk.requestCall(m_plan.callService);
         });
@@ -23,11 +26,13 @@ Automation::Automation(ConsoleController &console, AutomationPlan plan, QObject 
     : QObject(parent), m_plan(std::move(plan))
 {
     armCommon(console);
-    if (m_plan.answer) {
+    if (m_plan.answer || m_plan.available) {
         connect(&console, &ConsoleController::loginChanged, this, [&console] {
             if (console.loggedIn())
                 console.setAvailable(true);
         });
+    }
+    if (m_plan.answer) {
         connect(&console, &ConsoleController::incomingCall, this, [&console] {
             qCInfo(lcClient) << "automation: answering";
             console.accept();

@@ -16,7 +16,18 @@ CallController::CallController(signalling::ClientOptions link, media::MediaConfi
 {
     connect(&m_link, &signalling::SignallingClient::stateChanged, this, &CallController::linkStateChanged);
     connect(&m_link, &signalling::SignallingClient::messageReceived, this, &CallController::onMessage);
-    connect(&m_link, &signalling::SignallingClient::welcomed, this, &CallController::welcomed);
+    connect(&m_link, &signalling::SignallingClient::welcomed, this, [this](bool resumed) {
+        // A new session (the hub restarted, or the grace period ran out) knows nothing of a
+        // call that was ringing or in progress: the hub has ended it; end it here too, so both
+        // sides agree and the advisor can take the next citizen. A waiting kiosk keeps its place.
+        const bool inCall = m_callState == CallState::Ringing || m_callState == CallState::Connecting
+            || m_callState == CallState::InCall;
+        if (!resumed && inCall && !m_callId.isEmpty()) {
+            qCWarning(lcClient).noquote() << "the hub no longer knows call" << m_callId << "; ending it";
+            finishCall(QStringLiteral("session-lost"));
+        }
+        Q_EMIT welcomed();
+    });
     connect(&m_link, &signalling::SignallingClient::hubError, this,
         [this](const QString &code, const QString &text, const QString &ref) {
             if (ref == QLatin1String("resume"))

@@ -42,7 +42,8 @@ KioskController::KioskController(const KioskConfig &config, QObject *parent)
     connect(&m_surveyIdle, &QTimer::timeout, this, &KioskController::skipSurvey);
     connect(this, &CallController::callFinished, this, [this](const QString &callId, const QString &reason) {
         const bool talked = std::exchange(m_talked, false);
-        if (!talked || reason == QLatin1String("transferred") || reason == QLatin1String("media-failed"))
+        if (!talked || reason == QLatin1String("transferred") || reason == QLatin1String("media-failed")
+            || reason == QLatin1String("session-lost"))
             return;
         m_surveyCallId = callId;
         m_surveyIdle.start();

@@ -22,6 +22,9 @@ namespace {
 // An advisor who declines a call is not offered the same call again for this long, so it
 // goes to someone else first; after that they may get it again rather than let it starve.
 constexpr qint64 kDeclineExclusion_ms = 30000;
+// After a restart, how long the restored line waits for its kiosks to reconnect before those
+// present may go ahead of those still away (clients retry within a second or two).
+constexpr qint64 kRestartSettle_ms = 5000;
 
 QString roleName(PeerRole role)
 {
@@ -201,6 +204,10 @@ void Hub::offerWaitingCalls()
         const auto kioskSession = m_sessions.value(call.kioskPeer);
         if (!kioskSession) {
             // Restored after a hub restart and its kiosk is not back yet: it keeps its place.
+            // Just after the restart, while kiosks reconnect, nobody behind it is served
+            // either, so the line keeps its order; later, those present go ahead.
+            if (store::nowMs() < m_restartSettledAtMs)
+                break;
             ++it;
             continue;
         }
@@ -470,6 +477,7 @@ void Hub::restoreUnfinishedCalls()
 {
     const qint64 now = store::nowMs();
     int restored = 0;
+    m_restartSettledAtMs = now + kRestartSettle_ms;
     for (const auto &[record, siteId] : m_store.unfinishedCalls()) {
         if (record.answeredAtMs) {
             // Its media ran peer to peer and its hub-side state is gone: end it, once.

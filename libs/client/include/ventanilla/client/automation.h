@@ -12,6 +12,7 @@ namespace ventanilla::client {
 struct AutomationPlan {
     QString callService; // kiosk: request a call with this service once online
     bool answer = false; // console: go available and accept every offer
+    bool available = false; // console: go available, leave offers ringing
     int shareAfter_ms = -1; // after the first frame: start sharing (kiosk: its desktop)
     int shareFor_ms = 3000;
     int hangUpAfter_ms = -1; // after the first frame
@@ -20,7 +21,8 @@ struct AutomationPlan {
 
     bool active() const
     {
-        return !callService.isEmpty() || answer || quitAfterCalls > 0 || deadline_ms > 0 || shareAfter_ms >= 0;
+        return !callService.isEmpty() || answer || available || quitAfterCalls > 0 || deadline_ms > 0
+            || shareAfter_ms >= 0;
     }
 };
 
@@ -37,6 +39,7 @@ private:
     AutomationPlan m_plan;
     QTimer m_deadline;
     int m_finishedCalls = 0;
+    bool m_callRequested = false;
 };
 
 } // namespace ventanilla::client

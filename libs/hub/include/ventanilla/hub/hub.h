@@ -187,6 +187,7 @@ private:
     QTimer m_retentionWatch; // personal data past the retention period is erased hourly // while citizens wait:
                              // overflow and decline exclusions expire with time
     Router m_router;
+    qint64 m_restartSettledAtMs = 0; // until then, restored citizens not yet back hold the line
     QHash<QString, HandlingTimes> m_handling; // by service: recent talk + wrap-up times
 };
 
