@@ -80,6 +80,8 @@ public:
         return found;
     }
     void clear() { m_received.clear(); }
+    // Everything received so far, oldest first.
+    QList<QJsonObject> takeAll() { return std::exchange(m_received, {}); }
     bool connected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     QWebSocket &socket() { return m_socket; }
 

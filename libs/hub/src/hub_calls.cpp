@@ -158,7 +158,10 @@ ActiveCall &Hub::queueCall(
     ActiveCall &queued = *call;
     enqueue(queued);
     m_calls.emplace(queued.id, std::move(call));
-    offerWaitingCalls(); // also tells the kiosk its place
+    // The kiosk always learns its call id and place first, even when an advisor is free at
+    // once: it needs the id to leave the queue while the offer rings.
+    sendQueuePositions();
+    offerWaitingCalls();
     return queued;
 }
 
