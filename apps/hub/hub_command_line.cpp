@@ -24,6 +24,8 @@ const char *kUsage = R"(commands:
   init                                create the database and the demo PKI
   add-advisor USER "DISPLAY NAME"     add an advisor; the password is read from standard input
   set-skills USER ["SKILL[:LEVEL],…"] what an advisor attends (none: everything)
+  set-shift USER "HOURS"              an advisor's weekly shift, e.g. "mon-fri 08:00-15:00" ("" = no schedule)
+  add-leave USER YYYY-MM-DD ["NOTE"]  a day an advisor does not work
   add-kiosk SITE_ID "MUNICIPALITY"    add a kiosk; prints its credential once
   list-advisors | list-kiosks         list them
   add-office INE "MUNICIPALITY" "ADDRESS" "HOURS"   a municipal office, e.g. HOURS "mon-sun 09:00-14:00 16:00-19:00"
@@ -163,7 +165,13 @@ int runCommand(const QStringList &arguments)
         {"set-skills", 1, 2,
             [](store::Store &s, const QStringList &a) { return admin::setSkills(s, a[0], a.value(1)); }},
         {"add-kiosk", 2, 2, [](store::Store &s, const QStringList &a) { return admin::addKiosk(s, a[0], a[1]); }},
-        {"list-advisors", 0, 0, [&](store::Store &s, const QStringList &) { return text(admin::listAdvisors(s)); }},
+        {"list-advisors", 0, 0,
+            [&](store::Store &s, const QStringList &) {
+                return text(admin::listAdvisors(s, QDateTime::currentDateTimeUtc()));
+            }},
+        {"set-shift", 2, 2, [](store::Store &s, const QStringList &a) { return admin::setShift(s, a[0], a[1]); }},
+        {"add-leave", 2, 3,
+            [](store::Store &s, const QStringList &a) { return admin::addLeave(s, a[0], a[1], a.value(2)); }},
         {"list-kiosks", 0, 0, [&](store::Store &s, const QStringList &) { return text(admin::listKiosks(s)); }},
         {"add-office", 4, 4,
             [](store::Store &s, const QStringList &a) { return admin::addOffice(s, a[0], a[1], a[2], a[3]); }},

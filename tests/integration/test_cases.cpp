@@ -8,6 +8,7 @@
 #include "ventanilla/hub/statistics.h"
 
 #include <QJsonArray>
+#include <QTimeZone>
 
 using namespace ventanilla;
 using namespace ventanilla::signalling;
@@ -184,4 +185,42 @@ TEST_CASE("a transfer to a named advisor waits for that advisor even when others
     logIn(luis, QStringLiteral("luis"), kLuisPassword);
     setAvailable(luis);
     CHECK(luis.nextOfType(QStringLiteral("call-offer")).value(QStringLiteral("call_id")).toString() == second);
+}
+
+TEST_CASE("when an advisor's shift ends the hub stops offering them calls, unless they choose to stay", "[hub][shifts]")
+{
+    test::HubFixture fixture;
+    REQUIRE_OK(hub::admin::setShift(fixture.store(), test::kAdvisorUser, QStringLiteral("mon-sun 00:00-24:00")));
+    CHECK_FALSE(hub::admin::setShift(fixture.store(), test::kAdvisorUser, QStringLiteral("weekdays 9-5")).ok());
+    CHECK_FALSE(hub::admin::addLeave(fixture.store(), QStringLiteral("nobody"), QStringLiteral("2026-12-25"), {}).ok());
+    RawClient ana(fixture);
+    logIn(ana, test::kAdvisorUser, test::kAdvisorPassword);
+    setAvailable(ana);
+
+    // IT staff record that today is a day of leave: at the next check the shift is over.
+    const QString today
+        = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone("Europe/Madrid")).date().toString(Qt::ISODate);
+    REQUIRE_OK(hub::admin::addLeave(fixture.store(), test::kAdvisorUser, today, QStringLiteral("asuntos propios")));
+    CHECK(
+        hub::admin::listAdvisors(fixture.store(), QDateTime::currentDateTimeUtc()).contains(QStringLiteral("\tno\t")));
+    fixture.hub().checkOfficeHours(); // what the hub does every 30 s
+    const QJsonObject away = ana.nextOfType(QStringLiteral("advisor-state"));
+    CHECK(away.value(QStringLiteral("state")).toString() == QStringLiteral("away"));
+    CHECK(away.value(QStringLiteral("reason")).toString() == QStringLiteral("end-of-shift"));
+
+    RawClient kiosk(fixture);
+    kiosk.send(makeMessage(MessageType::Hello,
+        {{QStringLiteral("role"), QStringLiteral("kiosk")}, {QStringLiteral("site_id"), test::kSiteId},
+            {QStringLiteral("credential"), fixture.kioskCredential()}}));
+    kiosk.send(makeMessage(MessageType::CallRequest, {{QStringLiteral("service"), QStringLiteral("general")}}));
+    const QString callId = kiosk.nextOfType(QStringLiteral("call-queued")).value(QStringLiteral("call_id")).toString();
+    test::spin(300);
+    CHECK_FALSE(fixture.store().call(callId)->offeredAtMs);
+
+    // She chooses to stay: available on purpose, and the next check leaves her be.
+    setAvailable(ana);
+    CHECK(ana.nextOfType(QStringLiteral("call-offer")).value(QStringLiteral("call_id")).toString() == callId);
+    fixture.hub().checkOfficeHours();
+    const auto log = fixture.store().advisorStateLog(fixture.store().advisorByUsername(test::kAdvisorUser)->id);
+    CHECK(log.last().state == QStringLiteral("offered"));
 }

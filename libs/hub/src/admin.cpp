@@ -5,6 +5,7 @@
 #include "ventanilla/crypto/pki.h"
 #include "ventanilla/hub/charter.h"
 #include "ventanilla/hub/offices.h"
+#include "ventanilla/hub/shifts.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -284,14 +285,45 @@ QString listOffices(store::Store &store, const QDateTime &now)
     return lines.join(QLatin1Char('\n'));
 }
 
-QString listAdvisors(store::Store &store)
+QString listAdvisors(store::Store &store, const QDateTime &now)
 {
-    QStringList lines{QStringLiteral("user\tname\tactive")};
-    for (const auto &advisor : store.advisors())
-        lines << QStringLiteral("%1\t%2\t%3")
+    QStringList lines{QStringLiteral("user\tname\tactive\ton shift now\tshift")};
+    for (const auto &advisor : store.advisors()) {
+        const QString shift = store.advisorShift(advisor.id);
+        lines << QStringLiteral("%1\t%2\t%3\t%4\t%5")
                      .arg(advisor.username, advisor.displayName,
-                         advisor.active ? QStringLiteral("yes") : QStringLiteral("no"));
+                         advisor.active ? QStringLiteral("yes") : QStringLiteral("no"),
+                         isOnShift(store, advisor.id, now) ? QStringLiteral("yes") : QStringLiteral("no"),
+                         shift.isEmpty() ? QStringLiteral("(no schedule)") : shift);
+    }
     return lines.join(QLatin1Char('\n'));
+}
+
+Result<QString> setShift(store::Store &store, const QString &username, const QString &shift)
+{
+    const auto advisor = store.advisorByUsername(username);
+    if (!advisor)
+        return failure(QStringLiteral("no advisor %1").arg(username));
+    auto hours = OpeningHours::parse(shift);
+    if (!hours)
+        return failure(QStringLiteral("shift: %1").arg(hours.error()));
+    store.setAdvisorShift(advisor->id, hours->toString());
+    store.audit(QStringLiteral("admin"), QStringLiteral("set-shift"), username + QLatin1Char(' ') + hours->toString());
+    return hours->toString().isEmpty() ? QStringLiteral("%1 has no schedule now: always on").arg(username)
+                                       : QStringLiteral("%1 works %2").arg(username, hours->toString());
+}
+
+Result<QString> addLeave(store::Store &store, const QString &username, const QString &day, const QString &note)
+{
+    const auto advisor = store.advisorByUsername(username);
+    if (!advisor)
+        return failure(QStringLiteral("no advisor %1").arg(username));
+    const QDate date = QDate::fromString(day, Qt::ISODate);
+    if (!date.isValid())
+        return failure(QStringLiteral("\"%1\" is not a date like 2026-12-25").arg(day));
+    store.addAdvisorLeave(advisor->id, date, note);
+    store.audit(QStringLiteral("admin"), QStringLiteral("add-leave"), username + QLatin1Char(' ') + day);
+    return QStringLiteral("%1 is on leave on %2").arg(username, day);
 }
 
 QString listKiosks(store::Store &store)

@@ -1,6 +1,7 @@
 // Advisors' states: one place that changes them, logs them for occupancy and tells the
 // advisor; wrap-up after a call; breaks with a reason.
 #include "ventanilla/hub/hub.h"
+#include "ventanilla/hub/shifts.h"
 
 #include "ventanilla/hub/logging.h"
 
@@ -37,7 +38,7 @@ void Hub::setAdvisorState(PeerSession &advisor, AdvisorState state, const QStrin
     if (state != AdvisorState::WrapUp && advisor.wrapUpTimer)
         advisor.wrapUpTimer.release()->deleteLater(); // may be running its own timeout
     advisor.advisorState = state;
-    advisor.stateReason = state == AdvisorState::Break ? reason : QString();
+    advisor.stateReason = state == AdvisorState::Break || state == AdvisorState::Away ? reason : QString();
     const qint64 now = store::nowMs();
     if (state == AdvisorState::Available)
         advisor.availableSinceMs = now;
@@ -61,7 +62,7 @@ void Hub::startWrapUp(PeerSession &advisor, const QString &callId)
 {
     if (m_config.wrapUp_s <= 0) {
         m_store.markWrapUpEnded(callId, store::nowMs());
-        setAdvisorState(advisor, AdvisorState::Available);
+        becomeFree(advisor);
         return;
     }
     advisor.wrapUpCallId = callId;
@@ -81,7 +82,34 @@ void Hub::finishWrapUp(PeerSession &advisor)
 {
     if (!advisor.wrapUpCallId.isEmpty())
         m_store.markWrapUpEnded(std::exchange(advisor.wrapUpCallId, QString()), store::nowMs());
-    setAdvisorState(advisor, AdvisorState::Available);
+    becomeFree(advisor);
+}
+
+void Hub::becomeFree(PeerSession &advisor)
+{
+    if (advisor.onShift || advisor.overtime)
+        return setAdvisorState(advisor, AdvisorState::Available);
+    qCInfo(lcHub).noquote() << advisor.peerId << "finished their last call: their shift is over";
+    setAdvisorState(advisor, AdvisorState::Away, QStringLiteral("end-of-shift"));
+}
+
+void Hub::checkShifts()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const auto &session : std::as_const(m_sessions)) {
+        if (session->role != PeerRole::Advisor)
+            continue;
+        const bool onShift = isOnShift(m_store, session->recordId, now);
+        if (onShift == session->onShift)
+            continue;
+        session->onShift = onShift;
+        session->overtime = false;
+        // A shift that ends stops new offers; a call in progress finishes first (becomeFree).
+        if (!onShift && session->advisorState == AdvisorState::Available) {
+            qCInfo(lcHub).noquote() << session->peerId << "reached the end of their shift; no more offers";
+            setAdvisorState(*session, AdvisorState::Away, QStringLiteral("end-of-shift"));
+        }
+    }
 }
 
 } // namespace ventanilla::hub

@@ -182,6 +182,10 @@ void Hub::handleAdvisorState(PeerSession &advisor, const Message &message)
                 {{QStringLiteral("call_id"), ringing}, {QStringLiteral("reason"), QStringLiteral("declined")}}));
     }
     if (wanted == QLatin1String("available")) {
+        if (!advisor.onShift && !advisor.overtime) {
+            qCInfo(lcHub).noquote() << advisor.peerId << "chose to be available outside their shift";
+            advisor.overtime = true;
+        }
         if (advisor.advisorState == AdvisorState::WrapUp)
             finishWrapUp(advisor); // done early
         else if (advisor.advisorState != AdvisorState::Offered) {

@@ -4,6 +4,7 @@
 #include "ventanilla/crypto/password.h"
 #include "ventanilla/hub/logging.h"
 #include "ventanilla/hub/offices.h"
+#include "ventanilla/hub/shifts.h"
 
 namespace ventanilla::hub {
 
@@ -99,6 +100,7 @@ void Hub::handleHello(PeerLink *link, const Message &message)
         session->recordId = advisor->id;
         session->name = advisor->displayName;
         session->skills = m_store.advisorSkills(advisor->id);
+        session->onShift = isOnShift(m_store, advisor->id, QDateTime::currentDateTimeUtc());
         session->callsToday
             = m_store.callsAnsweredSince(advisor->id, QDateTime(QDate::currentDate(), QTime(0, 0)).toMSecsSinceEpoch());
     }
@@ -221,6 +223,7 @@ void Hub::checkOfficeHours()
                 sendOfficeStatus(*session, Tell::IfChanged);
         }
         recordNoShows();
+        checkShifts();
     } catch (const store::StoreError &) {
         // Logged by the store; the kiosks keep what they were last told.
     }

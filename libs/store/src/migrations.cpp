@@ -183,6 +183,15 @@ CREATE TABLE surveys (
   at_ms   INTEGER NOT NULL
 );
 )sql"},
+        {9, "advisors' shifts and days of leave", R"sql(
+ALTER TABLE advisors ADD COLUMN shift TEXT NOT NULL DEFAULT '';
+CREATE TABLE advisor_leave (
+  advisor_id INTEGER NOT NULL REFERENCES advisors(id),
+  day        TEXT NOT NULL,
+  note       TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (advisor_id, day)
+);
+)sql"},
     };
     return all;
 }

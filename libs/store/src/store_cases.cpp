@@ -126,3 +126,39 @@ Store::Purged Store::purgePersonalData(qint64 cutoffMs)
 }
 
 } // namespace ventanilla::store
+
+namespace ventanilla::store {
+
+void Store::setAdvisorShift(qint64 advisorId, const QString &shift)
+{
+    m_db.prepare(QStringLiteral("UPDATE advisors SET shift = ? WHERE id = ?")).bind(1, shift).bind(2, advisorId).run();
+}
+
+QString Store::advisorShift(qint64 advisorId)
+{
+    auto row = m_db.prepare(QStringLiteral("SELECT shift FROM advisors WHERE id = ?"));
+    row.bind(1, advisorId);
+    return row.step() ? row.text(0) : QString();
+}
+
+void Store::addAdvisorLeave(qint64 advisorId, const QDate &day, const QString &note)
+{
+    m_db.prepare(QStringLiteral("INSERT INTO advisor_leave (advisor_id, day, note) VALUES (?, ?, ?) "
+                                "ON CONFLICT (advisor_id, day) DO UPDATE SET note = excluded.note"))
+        .bind(1, advisorId)
+        .bind(2, day.toString(Qt::ISODate))
+        .bind(3, note)
+        .run();
+}
+
+QList<QDate> Store::advisorLeave(qint64 advisorId)
+{
+    QList<QDate> days;
+    auto row = m_db.prepare(QStringLiteral("SELECT day FROM advisor_leave WHERE advisor_id = ? ORDER BY day"));
+    row.bind(1, advisorId);
+    while (row.step())
+        days << QDate::fromString(row.text(0), Qt::ISODate);
+    return days;
+}
+
+} // namespace ventanilla::store

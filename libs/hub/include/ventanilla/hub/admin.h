@@ -20,6 +20,11 @@ Result<QString> addAdvisor(
 // no level means 1). An empty list makes the advisor a generalist who takes every service.
 Result<QString> setSkills(store::Store &store, const QString &username, const QString &skills);
 
+// An advisor's weekly shift, written like an office timetable ("mon-fri 08:00-15:00"; empty:
+// no schedule), and a day of leave. When a shift ends the hub stops offering them calls.
+Result<QString> setShift(store::Store &store, const QString &username, const QString &shift);
+Result<QString> addLeave(store::Store &store, const QString &username, const QString &day, const QString &note);
+
 // Returns the new kiosk's credential: shown once, only its hash is stored.
 Result<QString> addKiosk(store::Store &store, const QString &siteId, const QString &municipality);
 
@@ -41,7 +46,7 @@ Result<QString> attachKiosk(store::Store &store, const QString &siteId, const QS
 // The offices with their timetables and whether each is open at now.
 QString listOffices(store::Store &store, const QDateTime &now);
 
-QString listAdvisors(store::Store &store);
+QString listAdvisors(store::Store &store, const QDateTime &now);
 QString listKiosks(store::Store &store);
 QString listCalls(store::Store &store, int limit);
 

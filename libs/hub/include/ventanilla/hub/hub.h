@@ -40,6 +40,8 @@ struct PeerSession {
     QString stateReason; // advisors: why on a break
     std::unique_ptr<QTimer> wrapUpTimer; // advisors: while wrapping up a call
     QString wrapUpCallId;
+    bool onShift = true; // advisors: within their shift (or without one) when last checked
+    bool overtime = false; // advisors: chose to be available outside their shift
     QString callId; // the call this peer is in or offered, if any
     bool officeOpen = true; // kiosks: as last told
     qint64 officeChangeAtMs = -1; // kiosks: closes_at or next_open_at last told
@@ -128,6 +130,10 @@ private:
     void setAdvisorState(PeerSession &advisor, AdvisorState state, const QString &reason = {});
     void startWrapUp(PeerSession &advisor, const QString &callId);
     void finishWrapUp(PeerSession &advisor);
+    // After a call or wrap-up: available, or away once their shift has ended.
+    void becomeFree(PeerSession &advisor);
+    // Sets away the advisors whose shift has just ended (checked with the office hours).
+    void checkShifts();
     void handleAccept(PeerSession &advisor, const signalling::Message &message);
     void handleDecline(PeerSession &advisor, const signalling::Message &message);
     void handleRelay(PeerSession &sender, const signalling::Message &message);

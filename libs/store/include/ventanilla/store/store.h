@@ -187,6 +187,12 @@ public:
     // Replaces an advisor's skills (skill → level 1..9) in one transaction.
     void setAdvisorSkills(qint64 advisorId, const QHash<QString, int> &skills);
     QHash<QString, int> advisorSkills(qint64 advisorId);
+    // An advisor's weekly shift, written like an office timetable (empty: no schedule), and
+    // their days of leave.
+    void setAdvisorShift(qint64 advisorId, const QString &shift);
+    QString advisorShift(qint64 advisorId);
+    void addAdvisorLeave(qint64 advisorId, const QDate &day, const QString &note);
+    QList<QDate> advisorLeave(qint64 advisorId);
     // Every change of an advisor's state, for occupancy statistics.
     void logAdvisorState(qint64 advisorId, const QString &state, const QString &reason, qint64 atMs);
     struct StateChange {
