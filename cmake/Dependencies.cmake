@@ -1,6 +1,6 @@
 # Finds every external dependency once and exposes it as an imported target.
 # Debian 12 packages only; scripts/setup installs them.
-find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Qml Quick QuickControls2 Network WebSockets Test)
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Concurrent Gui Qml Quick QuickControls2 Network WebSockets Test)
 find_package(OpenSSL 3 REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(PkgConfig REQUIRED)

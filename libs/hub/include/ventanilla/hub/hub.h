@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <deque>
@@ -108,6 +109,9 @@ private:
     void onLinkMessage(signalling::PeerLink *link, const signalling::Message &message);
     void onLinkClosed(signalling::PeerLink *link);
     void handleHello(signalling::PeerLink *link, const signalling::Message &message);
+    void refuseLogin(signalling::PeerLink *link, const QString &who, const QString &why);
+    // Registers an authenticated session on its link and welcomes it.
+    void completeLogin(signalling::PeerLink *link, const std::shared_ptr<PeerSession> &session);
     void handleResume(signalling::PeerLink *link, const signalling::Message &message);
     void welcome(PeerSession &session, bool resumed);
     void sendServices(PeerSession &kiosk);
@@ -183,6 +187,7 @@ private:
     signalling::SignallingServer m_server;
     QHash<QString, std::shared_ptr<PeerSession>> m_sessions; // by peer id
     QHash<quint64, QString> m_peerByLink; // link id -> peer id
+    QSet<quint64> m_pendingLogins; // links whose advisor password is being checked
     std::unordered_map<QString, std::unique_ptr<ActiveCall>> m_calls; // by call id
     std::deque<QString> m_waiting; // call ids, first come first served
     std::optional<Charter> m_charter;
