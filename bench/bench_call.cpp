@@ -7,6 +7,8 @@
 #include "ventanilla/hub/admin.h"
 #include "ventanilla/hub/hub.h"
 
+#include "bench_support.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -25,42 +27,12 @@
 #include <algorithm>
 
 using namespace ventanilla;
+using namespace ventanilla::bench;
 using CallState = client::CallController::CallState;
 
 namespace {
 
 QTextStream out(stdout);
-
-bool waitUntil(const std::function<bool()> &condition, int timeout_ms)
-{
-    QDeadlineTimer deadline(timeout_ms);
-    while (!condition()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-        QThread::usleep(500);
-    }
-    return true;
-}
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const double rank = p * (values.size() - 1);
-    const auto low = static_cast<qsizetype>(rank);
-    const auto high = std::min(low + 1, values.size() - 1);
-    return values[low] + (values[high] - values[low]) * (rank - low);
-}
-
-QJsonObject summary(const QList<double> &values)
-{
-    return {{QStringLiteral("n"), values.size()}, {QStringLiteral("p50"), percentile(values, 0.5)},
-        {QStringLiteral("p95"), percentile(values, 0.95)},
-        {QStringLiteral("min"), values.isEmpty() ? 0 : *std::min_element(values.begin(), values.end())},
-        {QStringLiteral("max"), values.isEmpty() ? 0 : *std::max_element(values.begin(), values.end())}};
-}
 
 struct Site {
     QTemporaryDir dir;

@@ -206,7 +206,15 @@ void Hub::handleAdvisorState(PeerSession &advisor, const Message &message)
 
 void Hub::offerWaitingCalls()
 {
-    for (auto it = m_waiting.begin(); it != m_waiting.end();) {
+    // The free advisors, gathered once: each offer takes one out. With none free the line
+    // cannot move, whatever its length.
+    QList<RoutingAdvisor> available;
+    for (const auto &session : std::as_const(m_sessions)) {
+        if (session->role == PeerRole::Advisor && session->advisorState == AdvisorState::Available && session->link)
+            available.append({session->peerId, session->skills, session->availableSinceMs, session->callsToday});
+    }
+    bool offeredAny = false;
+    for (auto it = m_waiting.begin(); it != m_waiting.end() && !available.isEmpty();) {
         ActiveCall &call = *m_calls.at(*it);
         const auto kioskSession = m_sessions.value(call.kioskPeer);
         if (!kioskSession) {
@@ -218,16 +226,12 @@ void Hub::offerWaitingCalls()
             ++it;
             continue;
         }
-        QList<RoutingAdvisor> available;
-        for (const auto &session : std::as_const(m_sessions)) {
-            if (session->role == PeerRole::Advisor && session->advisorState == AdvisorState::Available && session->link)
-                available.append({session->peerId, session->skills, session->availableSinceMs, session->callsToday});
-        }
         const auto picked = m_router.pick(call.routing, available, store::nowMs());
         if (!picked) {
             ++it;
             continue;
         }
+        available.removeIf([&](const RoutingAdvisor &advisor) { return advisor.peerId == *picked; });
         PeerSession *best = m_sessions.value(*picked).get();
         m_router.offered(call.routing.skill, best->peerId);
         call.phase = CallPhase::Offered;
@@ -260,8 +264,15 @@ void Hub::offerWaitingCalls()
         }
         deliver(best->peerId, makeMessage(MessageType::CallOffer, offer));
         it = m_waiting.erase(it);
+        offeredAny = true;
     }
-    sendQueuePositions();
+    // An offer moves everyone behind up one place. With many advisors finishing calls, that
+    // is a message to every waiting kiosk several times a second; coalesce those into one
+    // update per kiosk every half second. Other changes are told at once.
+    if (!offeredAny)
+        return sendQueuePositions();
+    if (!m_positionsTimer.isActive())
+        m_positionsTimer.start();
 }
 
 void Hub::enqueue(ActiveCall &call)
@@ -282,23 +293,31 @@ void Hub::sendQueuePositions()
         }
         return m_handling[service];
     };
-    int position = 0;
-    QHash<QString, int> positionInSkill;
-    for (const QString &callId : m_waiting) {
-        ActiveCall &call = *m_calls.at(callId);
-        ++position;
-        // Who could attend this citizen: advisors at work with the skill (free ones count as free now).
+    // Who could attend a citizen of each skill: advisors at work with it (free ones count as
+    // free now). Gathered once per skill, not once per waiting citizen.
+    QHash<QString, QList<double>> freeInBySkill;
+    const auto freeInFor = [&](const QString &skill) -> const QList<double> & {
+        auto found = freeInBySkill.find(skill);
+        if (found != freeInBySkill.end())
+            return *found;
         QList<double> freeIn;
         for (const auto &session : std::as_const(m_sessions)) {
             const bool atWork = session->advisorState == AdvisorState::Available
                 || session->advisorState == AdvisorState::Offered || session->advisorState == AdvisorState::InCall
                 || session->advisorState == AdvisorState::WrapUp;
             if (session->role == PeerRole::Advisor && atWork
-                && (session->skills.isEmpty() || session->skills.contains(call.routing.skill)))
+                && (session->skills.isEmpty() || session->skills.contains(skill)))
                 freeIn << (session->advisorState == AdvisorState::Available ? 0.0 : 1.0);
         }
-        const double estimate
-            = estimateWait_s(freeIn, ++positionInSkill[call.routing.skill], handlingFor(call.service).mean_s());
+        return *freeInBySkill.insert(skill, freeIn);
+    };
+    int position = 0;
+    QHash<QString, int> positionInSkill;
+    for (const QString &callId : m_waiting) {
+        ActiveCall &call = *m_calls.at(callId);
+        ++position;
+        const double estimate = estimateWait_s(
+            freeInFor(call.routing.skill), ++positionInSkill[call.routing.skill], handlingFor(call.service).mean_s());
         const qint64 wait_s = estimate < 0 ? -1 : qRound64(estimate);
         // Tell the kiosk when its place changes, or when the estimate moves by half a minute.
         const bool estimateMoved

@@ -72,7 +72,6 @@ void Hub::handleHello(PeerLink *link, const Message &message)
     if (m_pendingLogins.contains(link->linkId()))
         return link->sendError(
             errors::kOutOfOrder, QStringLiteral("a login is being checked on this link"), QStringLiteral("hello"));
-    auto session = std::make_shared<PeerSession>();
     if (role == QLatin1String("kiosk")) {
         const QString siteId = message.string(QStringLiteral("site_id"));
         const auto kiosk = m_store.kioskBySiteId(siteId);
@@ -84,6 +83,7 @@ void Hub::handleHello(PeerLink *link, const Message &message)
             || !crypto::verifyCredential(message.string(QStringLiteral("credential")), kiosk->credentialHash))
             return refuseLogin(
                 link, QStringLiteral("kiosk:") + siteId, QStringLiteral("unknown site or wrong credential"));
+        auto session = std::make_shared<PeerSession>();
         session->role = PeerRole::Kiosk;
         session->peerId = QStringLiteral("kiosk:") + siteId;
         session->recordId = kiosk->id;

@@ -195,6 +195,7 @@ private:
     QTimer m_charterWatch;
     QTimer m_officeWatch; // office hours change with the clock
     QTimer m_dispatchTick;
+    QTimer m_positionsTimer; // coalesces queue-position updates after offers
     QTimer m_retentionWatch; // personal data past the retention period is erased hourly // while citizens wait:
                              // overflow and decline exclusions expire with time
     Router m_router;
