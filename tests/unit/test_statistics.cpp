@@ -132,6 +132,17 @@ TEST_CASE("occupancy per advisor and hour comes from the state log, cut at hour 
     CHECK(rowWithKey(partial, {QStringLiteral("luis")})->loggedIn_s == Approx(150.0));
 }
 
+TEST_CASE("offers that were declined or rang out are counted as missed", "[statistics]")
+{
+    QList<store::CallFact> calls = kCalls;
+    for (store::CallFact &fact : calls)
+        fact.offers = fact.answeredAtMs ? 1 : 0;
+    calls[0].offers = 3; // declined twice, then answered
+    calls[2].offers = 1; // rang at someone, then the citizen left
+    const StatsReport report = computeStatistics(calls, {}, {}, at(0), at(86400), at(86400), QTimeZone::utc());
+    CHECK(report.total.missedOffers == 3);
+}
+
 TEST_CASE("groupings are parsed strictly", "[statistics]")
 {
     CHECK(parseGrouping(QStringLiteral("service, day"))->size() == 2);

@@ -78,6 +78,7 @@ TEST_CASE("calls record their life and both sides' reports", "[store]")
     const qint64 advisor = store.addAdvisor(QStringLiteral("ana"), QStringLiteral("Ana"), QStringLiteral("h"));
     store.insertCall(
         {.id = QStringLiteral("c1"), .kioskId = kiosk, .service = QStringLiteral("padron"), .requestedAtMs = 1000});
+    store.markCallOffered(QStringLiteral("c1"), advisor, 1050); // declined or rung out
     store.markCallOffered(QStringLiteral("c1"), advisor, 1100);
     store.markCallAnswered(QStringLiteral("c1"), advisor, 1200);
     store.markCallEnded(QStringLiteral("c1"), 5000, QStringLiteral("hangup"));
@@ -87,6 +88,10 @@ TEST_CASE("calls record their life and both sides' reports", "[store]")
     CHECK(call->answeredAtMs == 1200);
     CHECK(call->endedAtMs == 5000);
     CHECK(call->endReason == QStringLiteral("hangup"));
+    const auto facts = store.callFacts(0, 10000);
+    REQUIRE(facts.size() == 1);
+    CHECK(facts.first().offers == 2);
+    CHECK(facts.first().advisor == QStringLiteral("ana"));
 
     store.saveCallReport({QStringLiteral("c1"), QStringLiteral("kiosk"), 5100, 1500, 100, 0, 200,
         QStringLiteral("SRTP_AES128_CM_HMAC_SHA1_80"), QStringLiteral("{}")});

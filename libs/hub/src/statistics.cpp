@@ -33,6 +33,7 @@ struct Accumulator {
     int commitment = -1; // -1 none seen, -2 several different
     qint64 loggedIn_ms = 0, busy_ms = 0;
     int surveys = 0, ratingSum = 0;
+    int missedOffers = 0;
 
     void addCall(const store::CallFact &call)
     {
@@ -40,6 +41,7 @@ struct Accumulator {
         const bool knownCommitment = call.commitmentWithin_s > 0;
         if (knownCommitment)
             commitment = commitment == -1 || commitment == call.commitmentPercent ? call.commitmentPercent : -2;
+        missedOffers += std::max(0, call.offers - (call.answeredAtMs ? 1 : 0));
         if (call.surveyRating) {
             ++surveys;
             ratingSum += *call.surveyRating;
@@ -101,6 +103,7 @@ struct Accumulator {
         if (withOccupancy && loggedIn_ms > 0)
             row.occupancyPercent = 100.0 * busy_ms / loggedIn_ms;
         row.surveys = surveys;
+        row.missedOffers = missedOffers;
         if (surveys > 0)
             row.averageRating = double(ratingSum) / surveys;
         return row;
@@ -241,7 +244,8 @@ QStringList figures(const StatsRow &row)
         optionalText(row.serviceLevelPercent), optionalText(row.serviceLevelAnsweredPercent),
         optionalText(row.commitmentPercent), optionalText(row.meetsCommitment), number(row.avgTalk_s),
         number(row.avgWrapUp_s), number(row.aht_s), number(row.loggedIn_s), number(row.busy_s),
-        optionalText(row.occupancyPercent), QString::number(row.surveys), optionalText(row.averageRating)};
+        optionalText(row.occupancyPercent), QString::number(row.surveys), optionalText(row.averageRating),
+        QString::number(row.missedOffers)};
 }
 
 const QStringList kFigureNames{QStringLiteral("offered"), QStringLiteral("answered"), QStringLiteral("abandoned"),
@@ -249,7 +253,7 @@ const QStringList kFigureNames{QStringLiteral("offered"), QStringLiteral("answer
     QStringLiteral("service_level_pct"), QStringLiteral("service_level_answered_pct"), QStringLiteral("commitment_pct"),
     QStringLiteral("meets_commitment"), QStringLiteral("avg_talk_s"), QStringLiteral("avg_wrap_up_s"),
     QStringLiteral("aht_s"), QStringLiteral("logged_in_s"), QStringLiteral("busy_s"), QStringLiteral("occupancy_pct"),
-    QStringLiteral("surveys"), QStringLiteral("avg_rating")};
+    QStringLiteral("surveys"), QStringLiteral("avg_rating"), QStringLiteral("missed_offers")};
 
 QString csvField(const QString &text)
 {

@@ -192,6 +192,10 @@ CREATE TABLE advisor_leave (
   PRIMARY KEY (advisor_id, day)
 );
 )sql"},
+        {10, "how many times each call was offered (offers not answered: declined or rung out)", R"sql(
+ALTER TABLE calls ADD COLUMN offers INTEGER NOT NULL DEFAULT 0;
+UPDATE calls SET offers = 1 WHERE offered_at_ms IS NOT NULL;
+)sql"},
     };
     return all;
 }

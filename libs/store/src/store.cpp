@@ -205,8 +205,8 @@ void Store::insertCall(const CallRecord &call)
 
 void Store::markCallOffered(const QString &callId, qint64 advisorId, qint64 atMs)
 {
-    m_db.prepare(
-            QStringLiteral("UPDATE calls SET advisor_id = ?, offered_at_ms = ? WHERE id = ? AND ended_at_ms IS NULL"))
+    m_db.prepare(QStringLiteral("UPDATE calls SET advisor_id = ?, offered_at_ms = ?, offers = offers + 1 "
+                                "WHERE id = ? AND ended_at_ms IS NULL"))
         .bind(1, advisorId)
         .bind(2, atMs)
         .bind(3, callId)

@@ -10,7 +10,7 @@ QList<CallFact> Store::callFacts(qint64 fromMs, qint64 toMs)
         "SELECT c.id, c.service, c.requested_at_ms, c.answered_at_ms, c.ended_at_ms, c.wrap_up_ended_at_ms, "
         "COALESCE(c.end_reason, ''), COALESCE(o.ine_code, ''), COALESCE(o.municipality, k.municipality), "
         "COALESCE(a.username, ''), COALESCE(s.commitment_within_s, 0), COALESCE(s.commitment_percent, 0), c.preferred, "
-        "EXISTS (SELECT 1 FROM appointments p WHERE p.call_id = c.id), v.rating "
+        "EXISTS (SELECT 1 FROM appointments p WHERE p.call_id = c.id), v.rating, c.offers "
         "FROM calls c JOIN kiosks k ON k.id = c.kiosk_id LEFT JOIN offices o ON o.id = k.office_id "
         "LEFT JOIN advisors a ON a.id = c.advisor_id AND c.answered_at_ms IS NOT NULL "
         "LEFT JOIN services s ON s.charter_version_id = c.charter_version_id AND s.service_id = c.service "
@@ -21,8 +21,8 @@ QList<CallFact> Store::callFacts(qint64 fromMs, qint64 toMs)
         facts.append({row.text(0), row.text(1), row.integer(2), row.optionalInteger(3), row.optionalInteger(4),
             row.optionalInteger(5), row.text(6), row.text(7), row.text(8), row.text(9),
             static_cast<int>(row.integer(10)), static_cast<int>(row.integer(11)), row.integer(12) != 0,
-            row.integer(13) != 0,
-            row.isNull(14) ? std::nullopt : std::optional<int>(static_cast<int>(row.integer(14)))});
+            row.integer(13) != 0, row.isNull(14) ? std::nullopt : std::optional<int>(static_cast<int>(row.integer(14))),
+            static_cast<int>(row.integer(15))});
     }
     return facts;
 }

@@ -37,6 +37,7 @@ struct StatsRow {
     double loggedIn_s = 0;
     double busy_s = 0;
     std::optional<double> occupancyPercent;
+    int missedOffers = 0; // offers declined or left ringing until the timeout, then re-offered
     int surveys = 0; // citizens who rated their call
     std::optional<double> averageRating; // 1..5
 };

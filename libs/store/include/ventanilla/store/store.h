@@ -162,6 +162,7 @@ struct CallFact {
     bool preferred = false;
     bool appointment = false;
     std::optional<int> surveyRating; // 1..5, if the citizen answered the survey
+    int offers = 0; // times offered to an advisor; all but the answered one were missed
 };
 
 // An advisor's state from atMs until their next change (see advisor_state_log).
