@@ -224,7 +224,8 @@ private:
 
     void requestLater(Peer &kiosk, int delay_ms)
     {
-        QTimer::singleShot(delay_ms, this, [this, &kiosk] {
+        // Precise: coarse timers (Qt's default beyond 2 s) would bunch arrivals into bursts.
+        QTimer::singleShot(delay_ms, Qt::PreciseTimer, this, [this, &kiosk] {
             m_requestedAtMs.insert(kiosk.id, QDateTime::currentMSecsSinceEpoch());
             send(
                 kiosk, makeMessage(MessageType::CallRequest, {{QStringLiteral("service"), QStringLiteral("general")}}));
@@ -274,12 +275,13 @@ private:
         case MessageType::CallStart:
             if (peer.advisor) {
                 m_callsAnswered += m_measuring ? 1 : 0;
-                QTimer::singleShot(randomMs(m_options.talkMin_s, m_options.talkMax_s), this, [this, &peer, callId] {
-                    if (peer.callId != callId)
-                        return;
-                    peer.freeSinceMs = QDateTime::currentMSecsSinceEpoch();
-                    send(peer, makeMessage(MessageType::Hangup, {{QStringLiteral("call_id"), callId}}));
-                });
+                QTimer::singleShot(
+                    randomMs(m_options.talkMin_s, m_options.talkMax_s), Qt::PreciseTimer, this, [this, &peer, callId] {
+                        if (peer.callId != callId)
+                            return;
+                        peer.freeSinceMs = QDateTime::currentMSecsSinceEpoch();
+                        send(peer, makeMessage(MessageType::Hangup, {{QStringLiteral("call_id"), callId}}));
+                    });
             } else {
                 // The kiosk offers; the advisor answers (below); a candidate each way.
                 peer.callId = callId;

@@ -22,7 +22,7 @@ Hub::Hub(HubConfig config, store::Store store, QObject *parent)
     connect(&m_officeWatch, &QTimer::timeout, this, &Hub::checkOfficeHours);
     m_positionsTimer.setSingleShot(true);
     m_positionsTimer.setInterval(500);
-    connect(&m_positionsTimer, &QTimer::timeout, this, &Hub::sendQueuePositions);
+    connect(&m_positionsTimer, &QTimer::timeout, this, [this] { sendQueuePositions(); });
     m_retentionWatch.setInterval(3600 * 1000);
     connect(&m_retentionWatch, &QTimer::timeout, this, &Hub::applyRetention);
     m_dispatchTick.setInterval(1000);

@@ -160,7 +160,7 @@ ActiveCall &Hub::queueCall(
     m_calls.emplace(queued.id, std::move(call));
     // The kiosk always learns its call id and place first, even when an advisor is free at
     // once: it needs the id to leave the queue while the offer rings.
-    sendQueuePositions();
+    sendQueuePositions(queued.id);
     offerWaitingCalls();
     return queued;
 }
@@ -213,7 +213,6 @@ void Hub::offerWaitingCalls()
         if (session->role == PeerRole::Advisor && session->advisorState == AdvisorState::Available && session->link)
             available.append({session->peerId, session->skills, session->availableSinceMs, session->callsToday});
     }
-    bool offeredAny = false;
     for (auto it = m_waiting.begin(); it != m_waiting.end() && !available.isEmpty();) {
         ActiveCall &call = *m_calls.at(*it);
         const auto kioskSession = m_sessions.value(call.kioskPeer);
@@ -264,13 +263,10 @@ void Hub::offerWaitingCalls()
         }
         deliver(best->peerId, makeMessage(MessageType::CallOffer, offer));
         it = m_waiting.erase(it);
-        offeredAny = true;
     }
-    // An offer moves everyone behind up one place. With many advisors finishing calls, that
-    // is a message to every waiting kiosk several times a second; coalesce those into one
-    // update per kiosk every half second. Other changes are told at once.
-    if (!offeredAny)
-        return sendQueuePositions();
+    // Offers move everyone behind up a place, arrivals and estimates shift too: with many
+    // advisors and citizens that would be a message to every waiting kiosk several times a
+    // second. Coalesce: one update per kiosk at most every half second.
     if (!m_positionsTimer.isActive())
         m_positionsTimer.start();
 }
@@ -284,7 +280,7 @@ void Hub::enqueue(ActiveCall &call)
     m_waiting.insert(place, call.id);
 }
 
-void Hub::sendQueuePositions()
+void Hub::sendQueuePositions(const QString &onlyCallId)
 {
     const auto handlingFor = [this](const QString &service) -> HandlingTimes & {
         if (!m_handling.contains(service)) {
@@ -322,7 +318,7 @@ void Hub::sendQueuePositions()
         // Tell the kiosk when its place changes, or when the estimate moves by half a minute.
         const bool estimateMoved
             = (wait_s < 0) != (call.announcedWait_s < 0) || std::abs(wait_s - call.announcedWait_s) >= 30;
-        if (position == call.announcedPosition && !estimateMoved)
+        if ((position == call.announcedPosition && !estimateMoved) || (!onlyCallId.isEmpty() && callId != onlyCallId))
             continue;
         call.announcedPosition = position;
         call.announcedWait_s = wait_s;

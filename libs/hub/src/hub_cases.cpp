@@ -140,7 +140,7 @@ void Hub::handleTransfer(PeerSession &advisor, const Message &message)
     kiosk.callId = nextId;
     enqueue(*next);
     m_calls.emplace(nextId, std::move(next));
-    sendQueuePositions();
+    sendQueuePositions(nextId);
     offerWaitingCalls();
 }
 

@@ -179,7 +179,9 @@ private:
     // Ends a call for both parties; with nextCallId the kiosk learns it continues as that call.
     void endCall(
         const QString &callId, const QString &reason, const QString &endedByPeer, const QString &nextCallId = {});
-    void sendQueuePositions();
+    // Tells waiting kiosks their place and estimate when either changed (only one call's
+    // kiosk with onlyCallId: a newcomer learns its place at once, the rest are coalesced).
+    void sendQueuePositions(const QString &onlyCallId = {});
     ActiveCall *callFor(PeerSession &session, const QString &callId);
 
     HubConfig m_config;
