@@ -5,6 +5,7 @@
 #include "ventanilla/hub/logging.h"
 #include "ventanilla/hub/offices.h"
 
+#include "queue_rank.h"
 #include "refusal.h"
 
 #include <QJsonArray>
@@ -18,9 +19,6 @@ namespace errors = signalling::errors;
 
 namespace {
 
-// Citizens with an appointment are attended at their time ahead of everyone who just walked
-// in (whose rank is their arrival, at most an hour earlier for preferred attention).
-constexpr qint64 kAppointmentPrecedence_ms = 24LL * 3600 * 1000;
 // Closed call-backs stay on the advisors' task list this long, so a colleague sees what was done.
 constexpr qint64 kClosedTasksShown_ms = 12LL * 3600 * 1000;
 // The most slots sent to a kiosk at once (about ten days of a six-hour office).
@@ -145,7 +143,7 @@ void Hub::holdAppointment(ActiveCall &call, const store::AppointmentRecord &appo
     call.appointmentAtMs = appointment.startsAtMs;
     const qint64 untilTime = appointment.startsAtMs - store::nowMs();
     if (untilTime <= 0) {
-        call.rankMs = appointment.startsAtMs - kAppointmentPrecedence_ms;
+        call.rankMs = rank::appointment(appointment.startsAtMs);
         return;
     }
     // Early: they wait like anyone who walked in (and are served sooner if someone is free);
@@ -158,7 +156,7 @@ void Hub::holdAppointment(ActiveCall &call, const store::AppointmentRecord &appo
         if (it == m_calls.end())
             return;
         ActiveCall &due = *it->second;
-        due.rankMs = due.appointmentAtMs - kAppointmentPrecedence_ms;
+        due.rankMs = rank::appointment(due.appointmentAtMs);
         if (std::find(m_waiting.begin(), m_waiting.end(), id) != m_waiting.end()) {
             std::erase(m_waiting, id);
             enqueue(due);

@@ -5,6 +5,7 @@
 #include "ventanilla/hub/logging.h"
 #include "ventanilla/hub/offices.h"
 
+#include "queue_rank.h"
 #include "refusal.h"
 
 #include <QJsonDocument>
@@ -142,7 +143,7 @@ ActiveCall &Hub::queueCall(
     const Service &service = *m_charter->service(serviceId);
     call->routing = {service.skill, service.routing, service.overflowAfter_s, call->requestedAtMs, {}};
     call->preferred = preferred;
-    call->rankMs = call->requestedAtMs - (call->preferred ? qint64(m_config.preferredBoost_s) * 1000 : 0);
+    call->rankMs = rank::walkIn(call->requestedAtMs, call->preferred, m_config.preferredBoost_s);
     // Recorded before it is acknowledged: an accepted request is never lost.
     m_store.insertCall({.id = call->id,
         .kioskId = kiosk.recordId,
@@ -514,10 +515,10 @@ void Hub::restoreUnfinishedCalls()
         call->phase = CallPhase::Waiting;
         call->requestedAtMs = record.requestedAtMs;
         call->preferred = record.preferred;
-        call->rankMs = record.requestedAtMs - (record.preferred ? qint64(m_config.preferredBoost_s) * 1000 : 0);
+        call->rankMs = rank::walkIn(record.requestedAtMs, record.preferred, m_config.preferredBoost_s);
         call->caseId = record.caseId.value_or(0);
         if (!record.transferredFrom.isEmpty()) // already attended once: still ahead of first-timers
-            call->rankMs = record.requestedAtMs - 48LL * 3600 * 1000;
+            call->rankMs = rank::transferred(record.requestedAtMs);
         call->routing = {service ? service->skill : QStringLiteral("general"),
             service ? service->routing : RoutingStrategy::LongestIdle, service ? service->overflowAfter_s : 0,
             record.requestedAtMs, {}};

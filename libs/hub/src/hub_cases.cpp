@@ -4,6 +4,7 @@
 #include "ventanilla/hub/hub.h"
 #include "ventanilla/hub/logging.h"
 
+#include "queue_rank.h"
 #include "refusal.h"
 
 #include <QJsonArray>
@@ -18,8 +19,6 @@ namespace errors = signalling::errors;
 
 namespace {
 
-// A transferred citizen was already attended: they go ahead of everyone who has not been.
-constexpr qint64 kTransferPrecedence_ms = 48LL * 3600 * 1000;
 constexpr qint64 kNotBackToSender_ms = 30000;
 
 QString caseTypeFor(ServiceCategory category)
@@ -115,7 +114,7 @@ void Hub::handleTransfer(PeerSession &advisor, const Message &message)
     next->phase = CallPhase::Waiting;
     next->requestedAtMs = store::nowMs();
     next->preferred = call->preferred;
-    next->rankMs = call->requestedAtMs - kTransferPrecedence_ms;
+    next->rankMs = rank::transferred(call->requestedAtMs);
     next->caseId = caseId;
     next->transferredBy = advisor.name;
     next->transferNote = note;

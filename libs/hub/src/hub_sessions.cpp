@@ -99,8 +99,7 @@ void Hub::handleHello(PeerLink *link, const Message &message)
     // scrypt takes tens of milliseconds on purpose: it runs on the thread pool so the hub keeps
     // serving everyone else. Unknown users are checked against a decoy hash, so the time taken
     // does not tell whether a user name exists.
-    static const QString decoy = crypto::hashPassword(QStringLiteral("decoy password")).value();
-    const QString storedHash = advisor && advisor->active ? advisor->passwordHash : decoy;
+    const QString storedHash = advisor && advisor->active ? advisor->passwordHash : QString();
     const QString password = message.string(QStringLiteral("password"));
     const quint64 linkId = link->linkId();
     m_pendingLogins.insert(linkId);
@@ -129,8 +128,11 @@ void Hub::handleHello(PeerLink *link, const Message &message)
                     QStringLiteral("hello"));
             }
         });
-    check->setFuture(
-        QtConcurrent::run([password, storedHash] { return crypto::verifyPassword(password, storedHash); }));
+    check->setFuture(QtConcurrent::run([password, storedHash] {
+        // Made once, on the pool too: hashing takes as long as checking.
+        static const QString decoy = crypto::hashPassword(QStringLiteral("decoy password")).value();
+        return crypto::verifyPassword(password, storedHash.isEmpty() ? decoy : storedHash);
+    }));
 }
 
 void Hub::refuseLogin(PeerLink *link, const QString &who, const QString &why)

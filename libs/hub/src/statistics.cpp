@@ -4,6 +4,7 @@
 #include <QJsonArray>
 
 #include <map>
+#include <variant>
 
 namespace ventanilla::hub {
 namespace {
@@ -115,23 +116,6 @@ bool isBusy(const QString &state)
     return state == QLatin1String("offered") || state == QLatin1String("in-call") || state == QLatin1String("wrap-up");
 }
 
-QString number(double value)
-{
-    return QString::number(value, 'f', 1);
-}
-
-template <typename T> QString optionalText(const std::optional<T> &value)
-{
-    if (!value)
-        return {};
-    if constexpr (std::is_same_v<T, bool>)
-        return *value ? QStringLiteral("yes") : QStringLiteral("no");
-    else if constexpr (std::is_same_v<T, int>)
-        return QString::number(*value);
-    else
-        return number(*value);
-}
-
 } // namespace
 
 Result<QList<StatsKey>> parseGrouping(const QString &text)
@@ -237,23 +221,74 @@ StatsReport statistics(
 
 namespace {
 
-QStringList figures(const StatsRow &row)
+// A figure's value for one row: a count, a measure, a yes/no, or nothing when the figure is
+// not defined for that row.
+using FigureValue = std::variant<std::monostate, qint64, double, bool>;
+
+template <typename T> FigureValue optionalValue(const std::optional<T> &value)
 {
-    return {QString::number(row.offered), QString::number(row.answered), QString::number(row.abandoned),
-        QString::number(row.callbacks), number(row.asa_s), number(row.avgAbandon_s), QString::number(row.maxWait_s),
-        optionalText(row.serviceLevelPercent), optionalText(row.serviceLevelAnsweredPercent),
-        optionalText(row.commitmentPercent), optionalText(row.meetsCommitment), number(row.avgTalk_s),
-        number(row.avgWrapUp_s), number(row.aht_s), number(row.loggedIn_s), number(row.busy_s),
-        optionalText(row.occupancyPercent), QString::number(row.surveys), optionalText(row.averageRating),
-        QString::number(row.missedOffers)};
+    if (!value)
+        return {};
+    if constexpr (std::is_same_v<T, int>)
+        return qint64(*value);
+    else
+        return *value;
 }
 
-const QStringList kFigureNames{QStringLiteral("offered"), QStringLiteral("answered"), QStringLiteral("abandoned"),
-    QStringLiteral("callbacks"), QStringLiteral("asa_s"), QStringLiteral("avg_abandon_s"), QStringLiteral("max_wait_s"),
-    QStringLiteral("service_level_pct"), QStringLiteral("service_level_answered_pct"), QStringLiteral("commitment_pct"),
-    QStringLiteral("meets_commitment"), QStringLiteral("avg_talk_s"), QStringLiteral("avg_wrap_up_s"),
-    QStringLiteral("aht_s"), QStringLiteral("logged_in_s"), QStringLiteral("busy_s"), QStringLiteral("occupancy_pct"),
-    QStringLiteral("surveys"), QStringLiteral("avg_rating"), QStringLiteral("missed_offers")};
+// Every figure once, in column order: its name (CSV column, JSON key) and its value.
+struct Figure {
+    const char *name;
+    FigureValue (*value)(const StatsRow &row);
+};
+const Figure kFigures[] = {
+    {"offered", [](const StatsRow &r) -> FigureValue { return qint64(r.offered); }},
+    {"answered", [](const StatsRow &r) -> FigureValue { return qint64(r.answered); }},
+    {"abandoned", [](const StatsRow &r) -> FigureValue { return qint64(r.abandoned); }},
+    {"callbacks", [](const StatsRow &r) -> FigureValue { return qint64(r.callbacks); }},
+    {"asa_s", [](const StatsRow &r) -> FigureValue { return r.asa_s; }},
+    {"avg_abandon_s", [](const StatsRow &r) -> FigureValue { return r.avgAbandon_s; }},
+    {"max_wait_s", [](const StatsRow &r) -> FigureValue { return r.maxWait_s; }},
+    {"service_level_pct", [](const StatsRow &r) { return optionalValue(r.serviceLevelPercent); }},
+    {"service_level_answered_pct", [](const StatsRow &r) { return optionalValue(r.serviceLevelAnsweredPercent); }},
+    {"commitment_pct", [](const StatsRow &r) { return optionalValue(r.commitmentPercent); }},
+    {"meets_commitment", [](const StatsRow &r) { return optionalValue(r.meetsCommitment); }},
+    {"avg_talk_s", [](const StatsRow &r) -> FigureValue { return r.avgTalk_s; }},
+    {"avg_wrap_up_s", [](const StatsRow &r) -> FigureValue { return r.avgWrapUp_s; }},
+    {"aht_s", [](const StatsRow &r) -> FigureValue { return r.aht_s; }},
+    {"logged_in_s", [](const StatsRow &r) -> FigureValue { return r.loggedIn_s; }},
+    {"busy_s", [](const StatsRow &r) -> FigureValue { return r.busy_s; }},
+    {"occupancy_pct", [](const StatsRow &r) { return optionalValue(r.occupancyPercent); }},
+    {"surveys", [](const StatsRow &r) -> FigureValue { return qint64(r.surveys); }},
+    {"avg_rating", [](const StatsRow &r) { return optionalValue(r.averageRating); }},
+    {"missed_offers", [](const StatsRow &r) -> FigureValue { return qint64(r.missedOffers); }},
+};
+
+QString figureText(const FigureValue &value)
+{
+    if (const auto *count = std::get_if<qint64>(&value))
+        return QString::number(*count);
+    if (const auto *measure = std::get_if<double>(&value))
+        return QString::number(*measure, 'f', 1);
+    if (const auto *yes = std::get_if<bool>(&value))
+        return *yes ? QStringLiteral("yes") : QStringLiteral("no");
+    return {};
+}
+
+QStringList figureNames()
+{
+    QStringList names;
+    for (const Figure &figure : kFigures)
+        names << QString::fromLatin1(figure.name);
+    return names;
+}
+
+QStringList figures(const StatsRow &row)
+{
+    QStringList texts;
+    for (const Figure &figure : kFigures)
+        texts << figureText(figure.value(row));
+    return texts;
+}
 
 QString csvField(const QString &text)
 {
@@ -269,14 +304,16 @@ QJsonObject rowJson(const StatsRow &row, const QList<StatsKey> &grouping)
     for (qsizetype i = 0; i < grouping.size() && i < row.key.size(); ++i)
         key.insert(keyName(grouping[i]), row.key[i]);
     object.insert(QStringLiteral("key"), key);
-    const QStringList values = figures(row);
-    for (qsizetype i = 0; i < kFigureNames.size(); ++i) {
-        if (values[i].isEmpty())
-            continue; // not defined for this row
-        if (kFigureNames[i] == QLatin1String("meets_commitment"))
-            object.insert(kFigureNames[i], values[i] == QLatin1String("yes"));
-        else
-            object.insert(kFigureNames[i], values[i].toDouble());
+    for (const Figure &figure : kFigures) {
+        const FigureValue value = figure.value(row);
+        const QString name = QString::fromLatin1(figure.name);
+        if (const auto *count = std::get_if<qint64>(&value))
+            object.insert(name, *count);
+        else if (const auto *measure = std::get_if<double>(&value))
+            object.insert(name, *measure);
+        else if (const auto *yes = std::get_if<bool>(&value))
+            object.insert(name, *yes);
+        // nothing: not defined for this row
     }
     return object;
 }
@@ -288,7 +325,7 @@ QString statsCsv(const StatsReport &report)
     QStringList header;
     for (StatsKey key : report.grouping)
         header << keyName(key);
-    QStringList lines{(header + kFigureNames).join(QLatin1Char(','))};
+    QStringList lines{(header + figureNames()).join(QLatin1Char(','))};
     for (const StatsRow &row : report.rows) {
         QStringList fields;
         for (const QString &part : row.key)
